@@ -50,7 +50,8 @@ export function toPlainValue(
       const v = current.value;
       if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return v;
       if (typeof v === 'bigint') return Number(v);
-      return String(v);
+      // Dates, Uint8Arrays and other YAML-1.1 types: validate them by their source text.
+      return current.source ?? JSON.stringify(v) ?? '';
     }
     if (isSeq(current)) return current.items.map((item) => convert(item, depth + 1));
     if (isMap(current)) {
