@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { LabError } from './errors';
 
 /**
  * Asks the kernel for a free TCP port on 127.0.0.1 (bind to port 0, read it, close).
@@ -13,7 +14,7 @@ export function freePort(): Promise<number> {
       const address = server.address();
       if (address === null || typeof address === 'string') {
         server.close();
-        reject(new Error('no TCP address for a port-0 listener'));
+        reject(new LabError('LAB_UNEXPECTED', 'no TCP address for a port-0 listener'));
         return;
       }
       const { port } = address;
