@@ -1,0 +1,74 @@
+import type { Finding, FindingData } from '../diagnostics/finding';
+import type { YamlFile } from '../yaml/yamlFile';
+import { addEntryEdit } from './addEntryEdit';
+import type { PolicySource } from './policySet';
+import { predictAdmission, type AdmissionPrediction } from './predictAdmission';
+import { repositoryNameFor } from './repositoryName';
+import type { PolicyObject } from './types';
+import { basicWorkloadImages, type WorkloadImageFinder } from './workloadImages';
+
+export interface CheckAdmissionOptions {
+  /** Namespace of workloads that name none; default `default`. */
+  readonly defaultNamespace?: string;
+  /** Where images come from; defaults to the kube layer's finder. */
+  readonly findImages?: WorkloadImageFinder;
+}
+
+/**
+ * `admission-denied` errors on every workload image the controller would deny (portieris.md §2.1). `data`:
+ * `{ entryName, policyUri, edit: { range, newText } }` to add an entry for the image to the policy that
+ * applies (the namespace's first ImagePolicy in list order, or the first ClusterImagePolicy), or
+ * `{ entryName, policyUri: null, edit: null, reason }` when there is no target.
+ */
+export function checkAdmission(
+  file: YamlFile,
+  policies: PolicySource,
+  options: CheckAdmissionOptions = {},
+): Finding[] {
+  const findImages = options.findImages ?? basicWorkloadImages;
+  const findings: Finding[] = [];
+  for (const doc of file.documents) {
+    for (const ref of findImages(doc)) {
+      const namespace = ref.namespace ?? options.defaultNamespace ?? 'default';
+      const prediction = predictAdmission({ image: ref.image, namespace }, policies);
+      if (prediction.verdict !== 'denied') continue;
+      findings.push({
+        code: 'admission-denied',
+        severity: 'error',
+        message: prediction.message,
+        range: file.lines.rangeOf(ref.start, ref.end),
+        data: fixData(ref.image, targetPolicy(prediction, policies, namespace)),
+      });
+    }
+  }
+  return findings;
+}
+
+function targetPolicy(
+  prediction: Extract<AdmissionPrediction, { verdict: 'denied' }>,
+  policies: PolicySource,
+  namespace: string,
+): PolicyObject | undefined {
+  const set = policies.policiesFor(namespace);
+  if (prediction.reason === 'no-namespace-match') return set.imagePolicies[0];
+  if (prediction.reason === 'no-cluster-match') return set.clusterPolicies[0];
+  return undefined;
+}
+
+function fixData(image: string, policy: PolicyObject | undefined): FindingData {
+  const entryName = repositoryNameFor(image);
+  if (!policy) return { entryName, policyUri: null, edit: null, reason: 'no-policy' };
+  const edit = addEntryEdit(policy, entryName);
+  if (!edit) return { entryName, policyUri: policy.uri, edit: null, reason: 'no-repositories-list' };
+  return {
+    entryName,
+    policyUri: policy.uri,
+    edit: {
+      range: {
+        start: { line: edit.range.start.line, character: edit.range.start.character },
+        end: { line: edit.range.end.line, character: edit.range.end.character },
+      },
+      newText: edit.newText,
+    },
+  };
+}

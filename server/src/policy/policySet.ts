@@ -1,0 +1,14 @@
+import type { PolicyObject } from './types';
+
+/** The v1 policies the controller would list for one namespace, each in API list order (portieris.md §2.1). */
+export interface PolicySet {
+  readonly imagePolicies: readonly PolicyObject[];
+  readonly clusterPolicies: readonly PolicyObject[];
+  /** v1beta1 objects that would have applied to older versions; Portieris ≥ 0.10 never lists them (§1.1). */
+  readonly ignoredLegacy: readonly PolicyObject[];
+}
+
+/** Anything that can answer "which policies apply in this namespace", e.g. the workspace `PolicyIndex`. */
+export interface PolicySource {
+  policiesFor(namespace: string): PolicySet;
+}

@@ -1,0 +1,79 @@
+import {
+  CONFLICTING_DIGEST_NOTE,
+  denyNoClusterMatch,
+  denyNoNamespaceMatch,
+  denyNoPolicies,
+} from './messages';
+import type { PolicySource } from './policySet';
+import { requirementsOf, type AdmissionRequirements } from './requirements';
+import { selectEntry, type Selection } from './selectEntry';
+
+export interface AdmissionInput {
+  /** The container image string exactly as written: matching uses it verbatim (portieris.md §2.2). */
+  readonly image: string;
+  /** The workload's namespace, or the configured default when the workload names none. */
+  readonly namespace: string;
+}
+
+export type DenyReason = 'no-policies' | 'no-cluster-match' | 'no-namespace-match';
+
+export type AdmissionPrediction =
+  | {
+      readonly verdict: 'allowed';
+      readonly source: 'ImagePolicy' | 'ClusterImagePolicy';
+      readonly selection: Selection;
+      readonly requirements: AdmissionRequirements;
+      /** Known runtime outcomes worth showing, e.g. the issue #515 denial. */
+      readonly notes: readonly string[];
+    }
+  | {
+      readonly verdict: 'denied';
+      readonly reason: DenyReason;
+      /** The controller's exact message (§2.1). */
+      readonly message: string;
+      /** Legacy v1beta1 objects that older versions would have used; ignored since 0.10 (§1.1). */
+      readonly ignoredLegacy: number;
+    }
+  /** Blank image strings are skipped by the controller, not denied (§2.4 item 6). */
+  | { readonly verdict: 'skipped'; readonly reason: 'blank-image' };
+
+/**
+ * Predicts `GetPolicyToEnforce` (portieris.md §2.1): ImagePolicies of the namespace only, when there is at
+ * least one; otherwise ClusterImagePolicies; none at all denies; no matching entry denies.
+ * Checks that need the registry (trust, simple, VA) are not run here: `requirements` says what they will be.
+ */
+export function predictAdmission(input: AdmissionInput, policies: PolicySource): AdmissionPrediction {
+  const { image, namespace } = input;
+  if (image.trim() === '') return { verdict: 'skipped', reason: 'blank-image' };
+  const set = policies.policiesFor(namespace);
+  const ignoredLegacy = set.ignoredLegacy.length;
+  const useNamespace = set.imagePolicies.length > 0;
+  if (!useNamespace && set.clusterPolicies.length === 0) {
+    return { verdict: 'denied', reason: 'no-policies', message: denyNoPolicies(image), ignoredLegacy };
+  }
+  const selection = selectEntry(image, useNamespace ? set.imagePolicies : set.clusterPolicies);
+  if (!selection) {
+    return useNamespace
+      ? {
+          verdict: 'denied',
+          reason: 'no-namespace-match',
+          message: denyNoNamespaceMatch(image),
+          ignoredLegacy,
+        }
+      : {
+          verdict: 'denied',
+          reason: 'no-cluster-match',
+          message: denyNoClusterMatch(image, namespace),
+          ignoredLegacy,
+        };
+  }
+  const requirements = requirementsOf(selection.winner.entry.policy);
+  const notes = requirements.trust.enabled && requirements.simple.enabled ? [CONFLICTING_DIGEST_NOTE] : [];
+  return {
+    verdict: 'allowed',
+    source: useNamespace ? 'ImagePolicy' : 'ClusterImagePolicy',
+    selection,
+    requirements,
+    notes,
+  };
+}

@@ -1,0 +1,40 @@
+import { isScalar } from 'yaml';
+import { asScalar, findPair, keyOffsets, nodeOffsets, resolveNode } from '../yaml/navigate';
+import type { YamlDocument } from '../yaml/yamlFile';
+import type { Span, SpannedString } from './types';
+
+/** Span of a node, or undefined for synthetic nodes. */
+export function spanOf(node: unknown): Span | undefined {
+  const offsets = nodeOffsets(node);
+  return offsets ? { start: offsets[0], end: offsets[1] } : undefined;
+}
+
+export function keySpanOf(doc: YamlDocument, map: unknown, key: string): Span | undefined {
+  const pair = findPair(doc, map, key);
+  const offsets = pair ? keyOffsets(pair) : undefined;
+  return offsets ? { start: offsets[0], end: offsets[1] } : undefined;
+}
+
+/** A string field with the span of its value; non-strings read as absent (the schema layer reports them). */
+export function readString(doc: YamlDocument, map: unknown, key: string): SpannedString | undefined {
+  const value = findPair(doc, map, key)?.value;
+  const scalar = asScalar(doc, value);
+  if (!scalar || typeof scalar.value !== 'string') return undefined;
+  const span = spanOf(value) ?? spanOf(scalar);
+  return span ? { value: scalar.value, span } : undefined;
+}
+
+/** True only for a YAML boolean `true`: Go's `*bool` is nil or false otherwise. */
+export function readTrue(doc: YamlDocument, map: unknown, key: string): { value: boolean; span?: Span } {
+  const value = findPair(doc, map, key)?.value;
+  const node = resolveNode(doc, value);
+  const span = spanOf(value);
+  const result = { value: isScalar(node) && node.value === true };
+  return span ? { ...result, span } : result;
+}
+
+/** Like `readTrue` but a missing value is `fallback` (for `mutateImage`, nil means true). */
+export function readBoolean(doc: YamlDocument, map: unknown, key: string, fallback: boolean): boolean {
+  const node = resolveNode(doc, findPair(doc, map, key)?.value);
+  return isScalar(node) && typeof node.value === 'boolean' ? node.value : fallback;
+}

@@ -1,0 +1,84 @@
+import { isSeq } from 'yaml';
+import { asMap, asSeq, findPair, getField, resolveNode } from '../yaml/navigate';
+import type { YamlDocument, YamlFile } from '../yaml/yamlFile';
+import { isPolicyKind, policyApiVersionKind } from './apiGroups';
+import { listInsertion } from './listInsertion';
+import { optional } from './optional';
+import { readEntryPolicy } from './readEntryPolicy';
+import { keySpanOf, readString, spanOf } from './readHelpers';
+import type { PolicyObject, RepositoryEntry, Span } from './types';
+
+/**
+ * Every Portieris ImagePolicy / ClusterImagePolicy in the file (portieris.md §1.1): `portieris.cloud.ibm.com/v1`
+ * and the legacy `securityenforcement.admission.cloud.ibm.com/v1beta1` (`legacy: true`). Same-named kinds of
+ * other groups (Sigstore, OpenShift) are skipped. Wrong types read as absent; the schema layer reports them.
+ */
+export function readPolicies(file: YamlFile): PolicyObject[] {
+  const result: PolicyObject[] = [];
+  for (const doc of file.documents) {
+    const policy = readPolicyDocument(file, doc);
+    if (policy) result.push(policy);
+  }
+  return result;
+}
+
+function readPolicyDocument(file: YamlFile, doc: YamlDocument): PolicyObject | undefined {
+  const root = asMap(doc, doc.root);
+  if (!root) return undefined;
+  const kind = readString(doc, root, 'kind');
+  const apiVersion = readString(doc, root, 'apiVersion');
+  const group = policyApiVersionKind(apiVersion?.value);
+  if (!kind || !apiVersion || !group || !isPolicyKind(kind.value)) return undefined;
+  const metadata = getField(doc, root, 'metadata');
+  const name = readString(doc, metadata, 'name');
+  const namespace = readString(doc, metadata, 'namespace');
+  const spec = getField(doc, root, 'spec');
+  const repositoriesPair = findPair(doc, spec, 'repositories');
+  const list = asSeq(doc, repositoriesPair?.value);
+  const span = spanOf(root) ?? { start: doc.start, end: doc.end };
+  const insertion = listInsertion(file, doc, repositoriesPair);
+  return {
+    uri: file.uri,
+    documentIndex: doc.index,
+    kind: kind.value,
+    apiVersion: apiVersion.value,
+    legacy: group === 'legacy',
+    ...optional('name', name?.value),
+    ...optional('namespace', namespace?.value),
+    span,
+    kindSpan: kind.span,
+    apiVersionSpan: apiVersion.span,
+    ...optional('nameSpan', name?.span),
+    ...optional('namespaceSpan', namespace?.span),
+    repositoriesSpan: keySpanOf(doc, spec, 'repositories') ?? keySpanOf(doc, root, 'spec') ?? kind.span,
+    repositoriesShape: repositoriesShape(doc, repositoriesPair?.value, repositoriesPair !== undefined),
+    repositories: list ? list.items.map((item, index) => readEntry(doc, item, index, span)) : [],
+    ...optional('insertion', insertion),
+  };
+}
+
+function repositoriesShape(
+  doc: YamlDocument,
+  value: unknown,
+  present: boolean,
+): PolicyObject['repositoriesShape'] {
+  if (!present) return 'missing';
+  const node = resolveNode(doc, value);
+  if (isSeq(node)) return 'list';
+  if (node === null || (node.toJSON() as unknown) === null) return 'null';
+  return 'other';
+}
+
+function readEntry(doc: YamlDocument, item: unknown, index: number, fallback: Span): RepositoryEntry {
+  const span = spanOf(item) ?? fallback;
+  const name = readString(doc, item, 'name');
+  // Go reads a missing or non-string name as "" (portieris.md §1.3); the schema layer reports the type.
+  return {
+    index,
+    name: name?.value ?? '',
+    nameSpan: name?.span ?? span,
+    hasName: name !== undefined,
+    span,
+    policy: readEntryPolicy(doc, item),
+  };
+}

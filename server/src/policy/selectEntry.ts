@@ -1,0 +1,84 @@
+import { matchQuality } from './quality';
+import type { PolicyObject, RepositoryEntry } from './types';
+import { compareImageRef } from './wildcard';
+
+/** One repository entry that matches the image. */
+export interface Candidate {
+  readonly policy: PolicyObject;
+  readonly entry: RepositoryEntry;
+  readonly quality: number;
+  /** A name without `*` equal to the image string: the controller stops at the first one (§2.2). */
+  readonly exact: boolean;
+}
+
+/**
+ * Why the winner won, for hover: `exact` (byte-equal name without `*`), `only-match`, `highest-quality`
+ * (strictly more literal characters than every other match) or `first-of-tie` (equal best quality, listed first).
+ */
+export type WinReason = 'exact' | 'only-match' | 'highest-quality' | 'first-of-tie';
+
+export interface Selection {
+  readonly winner: Candidate;
+  readonly quality: number;
+  readonly reason: WinReason;
+  /** The other matching entries, in list order. */
+  readonly losers: readonly Candidate[];
+}
+
+/**
+ * Picks the repository entry the controller applies (`FindImagePolicy`, portieris.md §2.2). `policies` must be
+ * in API list order (alphabetical by object name, see `sortPolicies`); entries are taken in spec order.
+ * The quality of an exact match is `len(image)`, as in the Go code. Returns undefined when nothing matches.
+ */
+export function selectEntry(image: string, policies: readonly PolicyObject[]): Selection | undefined {
+  const matches: Candidate[] = [];
+  for (const policy of policies) {
+    for (const entry of policy.repositories) {
+      const exact = !entry.name.includes('*') && entry.name === image;
+      if (exact || compareImageRef(entry.name, image)) {
+        matches.push({
+          policy,
+          entry,
+          quality: exact ? matchQuality(image) : matchQuality(entry.name),
+          exact,
+        });
+      }
+    }
+  }
+  const exact = matches.find((candidate) => candidate.exact);
+  if (exact) return finish(exact, matches, 'exact');
+  let best: Candidate | undefined;
+  for (const candidate of matches) {
+    // Strictly greater: ties go to the entry met first.
+    if (!best || candidate.quality > best.quality) best = candidate;
+  }
+  if (!best) return undefined;
+  const winner = best;
+  const tied = matches.some((c) => c !== winner && c.quality === winner.quality);
+  return finish(
+    winner,
+    matches,
+    matches.length === 1 ? 'only-match' : tied ? 'first-of-tie' : 'highest-quality',
+  );
+}
+
+function finish(winner: Candidate, matches: readonly Candidate[], reason: WinReason): Selection {
+  return { winner, quality: winner.quality, reason, losers: matches.filter((c) => c !== winner) };
+}
+
+/**
+ * API list order: the API server lists objects sorted by their etcd key, i.e. by name within a namespace
+ * (portieris.md §2.2, derived). Equal names (the same object in two files) keep file, then document order.
+ */
+export function sortPolicies(policies: readonly PolicyObject[]): PolicyObject[] {
+  return [...policies].sort(
+    (a, b) =>
+      byteCompare(a.name ?? '', b.name ?? '') ||
+      byteCompare(a.uri, b.uri) ||
+      a.documentIndex - b.documentIndex,
+  );
+}
+
+function byteCompare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
