@@ -13,8 +13,11 @@ export const systemClock: Clock = { now: () => new Date() };
 /** A bounded HTTP exchange. Implementations must enforce `maxBytes` while reading, not after. */
 export interface HttpRequest {
   readonly url: URL;
-  readonly method: 'GET' | 'HEAD';
+  /** POST is used only for the OAuth2 token exchange with an identity token (notary-v1.md §1.6 step 3). */
+  readonly method: 'GET' | 'HEAD' | 'POST';
   readonly headers?: Readonly<Record<string, string>>;
+  /** Request body (POST only). */
+  readonly body?: Uint8Array;
   /** Hard cap on the body; exceeding it fails with TrustError OVERSIZE before the rest is read. */
   readonly maxBytes: number;
   /** When known (from a parent's meta), the body must be exactly this long. */

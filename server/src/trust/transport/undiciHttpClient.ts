@@ -74,6 +74,7 @@ export function createUndiciHttpClient(options: UndiciHttpClientOptions): Closab
       const response = await undiciRequest(request.url, {
         method: request.method,
         headers: { 'user-agent': options.userAgent, ...request.headers },
+        ...(request.body === undefined ? {} : { body: request.body }),
         dispatcher,
         signal,
       });
