@@ -34,7 +34,7 @@ export function validateCertificate(cert: X509Certificate, field: string, now?: 
 export function certificateMatchesGun(cert: X509Certificate, gun: string): boolean {
   const names = cert.subject.split('\n').filter((line) => line.startsWith('CN='));
   if (names.length !== 1) return false;
-  const cn = (names[0]).slice(3);
+  const cn = names[0].slice(3);
   return cn.endsWith('*') ? gun.startsWith(cn.slice(0, -1)) : cn === gun;
 }
 

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { TrustError } from '../../../../server/src/trust/errors';
+import type { TrustErrorCode } from '../../../../server/src/trust/errors';
+import type { FileStore } from '../../../../server/src/trust/io';
+import { createNotaryClient } from '../../../../server/src/trust/notary';
+import type { NotaryClient, NotaryClientConfig } from '../../../../server/src/trust/notary';
+import { fixedClock } from './fixtures';
+import { loopbackFetcher } from './loopbackFetcher';
+import { MemoryFileStore } from './memoryFileStore';
+import { TufServer } from './tufServer';
+
+/** One attack scenario: a loopback server, a cache and a client pointed at it. */
+export interface Harness {
+  readonly server: TufServer;
+  readonly store: MemoryFileStore;
+  readonly client: NotaryClient;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(
+  gun: string,
+  files: ReadonlyMap<string, Uint8Array>,
+  options: {
+    now?: Date;
+    config?: Partial<NotaryClientConfig>;
+    dockerTrust?: FileStore;
+    store?: MemoryFileStore;
+  } = {},
+): Promise<Harness> {
+  const server = new TufServer(gun);
+  for (const [name, bytes] of files) server.files.set(name, bytes);
+  const baseUrl = await server.start();
+  const store = options.store ?? new MemoryFileStore();
+  const client = createNotaryClient({
+    fetcher: loopbackFetcher(baseUrl),
+    store,
+    clock: fixedClock(options.now),
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.dockerTrust ? { dockerTrust: options.dockerTrust } : {}),
+  });
+  return { server, store, client, stop: () => server.stop() };
+}
+
+/** Asserts that a promise rejects with a TrustError of exactly this code (never "signed"). */
+export async function assertTrustCode(promise: Promise<unknown>, code: TrustErrorCode): Promise<TrustError> {
+  const error: unknown = await promise.then(
+    () => assert.fail(`expected ${code}, but the repository verified`),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof TrustError, `expected a TrustError, got ${String(error)}`);
+  assert.equal(
+    error.code,
+    code,
+    `${error.message}${error.cause instanceof Error ? ` (cause: ${error.cause.message})` : ''}`,
+  );
+  return error;
+}
