@@ -15,7 +15,7 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `word`, when it is close enough to be a likely typo: the same word in another
- * case, a prefix of the other (`simpleStore` → `simple`), or within a third of the length in edits.
+ * case, a prefix of the other (`matchExactRef` → `matchExactReference`, `simpleStore` → `simple`), or within a third of the length in edits.
  */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
@@ -24,12 +24,13 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
     const other = candidate.toLowerCase();
     let score: number;
     if (other === lower) score = 0;
-    else if (other.length >= 3 && lower.length >= 3 && (lower.startsWith(other) || other.startsWith(lower)))
-      score = 1;
+    // An abbreviation (`matchExactRef`) most likely means the longer name; then a word with extra text.
+    else if (lower.length >= 3 && other.startsWith(lower)) score = 1;
+    else if (other.length >= 3 && lower.startsWith(other)) score = 2;
     else {
       const distance = editDistance(lower, other);
       if (distance > Math.max(1, Math.floor(Math.max(lower.length, other.length) / 3))) continue;
-      score = 1 + distance;
+      score = 2 + distance;
     }
     if (!best || score < best.score) best = { candidate, score };
   }
