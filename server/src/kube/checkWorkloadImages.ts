@@ -1,0 +1,72 @@
+import type { Finding, FindingData } from '../diagnostics/finding';
+import type { YamlFile } from '../yaml/yamlFile';
+import { findWorkloadImages } from './findWorkloadImages';
+import { goQuote } from './goQuote';
+import type { ImageReferenceError } from './imageReference';
+import { parseImageReference } from './parseImageReference';
+import type { WorkloadImage } from './workloadImage';
+
+/**
+ * Image findings for every workload image of the file:
+ * - `image-invalid-reference` (error) when the string is not a valid reference; when Portieris checks the
+ *   image and its parser fails too, the message ends with the controller's own denial
+ *   `Deny "<image>", invalid image name` (portieris.md §2.4 item 2, §3.7).
+ * - `image-ephemeral-not-checked` (information) for `ephemeralContainers` (§4.5).
+ *
+ * `data` (JSON): `{ image, pointer, containerType, index, documentIndex, objectPath, enforced }`, plus
+ * `{ reason, offset?, portierisRejects }` on `image-invalid-reference`.
+ */
+export function checkWorkloadImages(file: YamlFile): Finding[] {
+  return file.documents.flatMap((doc) =>
+    findWorkloadImages(doc).flatMap((image) => findingsFor(file, image)),
+  );
+}
+
+function findingsFor(file: YamlFile, image: WorkloadImage): Finding[] {
+  const range = file.lines.rangeOf(image.start, image.end);
+  const base: FindingData = {
+    image: image.image,
+    pointer: image.pointer,
+    containerType: image.containerType,
+    index: image.index,
+    documentIndex: image.documentIndex,
+    objectPath: [...image.objectPath],
+    enforced: image.enforced,
+  };
+  const findings: Finding[] = [];
+  const parsed = parseImageReference(image.image);
+  if (!parsed.ok) {
+    findings.push({
+      code: 'image-invalid-reference',
+      severity: 'error',
+      message: invalidMessage(image, parsed.error),
+      range,
+      data: {
+        ...base,
+        reason: parsed.error.reason,
+        ...(parsed.error.offset === undefined ? {} : { offset: parsed.error.offset }),
+        portierisRejects: parsed.error.portierisRejects,
+      },
+    });
+  }
+  if (image.containerType === 'ephemeralContainers') {
+    findings.push({
+      code: 'image-ephemeral-not-checked',
+      severity: 'information',
+      message:
+        `Portieris does not inspect ephemeralContainers: ${JSON.stringify(image.image)} is not checked ` +
+        'against image policies at admission.',
+      range,
+      data: base,
+    });
+  }
+  return findings;
+}
+
+function invalidMessage(image: WorkloadImage, error: ImageReferenceError): string {
+  const head = `Invalid image reference ${JSON.stringify(image.image)}: ${error.message}.`;
+  if (!image.enforced) return head;
+  if (error.portierisRejects)
+    return `${head} Portieris denies it: Deny ${goQuote(image.image)}, invalid image name`;
+  return `${head} Portieris' own parser lets it through (so admission does not fail on it); pulling it will.`;
+}

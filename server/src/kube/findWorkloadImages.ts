@@ -1,0 +1,89 @@
+import { isAlias, type Scalar } from 'yaml';
+import { asMap, asScalar, asSeq, asString, findPair, nodeOffsets } from '../yaml/navigate';
+import type { YamlDocument } from '../yaml/yamlFile';
+import { aliasRange, kubeObjectsOf, type LocatedKubeObject } from './kubeObjects';
+import type { NotEnforcedReason, ScalarStyle, WorkloadImage } from './workloadImage';
+import { CONTAINER_TYPES, KNOWN_PARENT_KINDS, workloadKindOf, type ContainerType } from './workloadKinds';
+
+/**
+ * Every container image of the document's workloads (portieris.md §4.2, §7 item 5): Pod,
+ * ReplicationController, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job and CronJob at the group
+ * versions Portieris accepts, also as items of a `v1` `List`. Order: `initContainers`, `containers`
+ * (Portieris' order, §4.5), then `ephemeralContainers`, which Portieris never inspects.
+ *
+ * Objects owned by a known parent kind are still listed, with `enforced: false`: Portieris admits them
+ * unchecked (§4.3), but an unparsable image still fails to pull, and v0.14.3 (#517) enforces more of
+ * them. Blank images are left out, as Portieris skips them (§2.4 item 6); so are non-string images.
+ */
+export function findWorkloadImages(doc: YamlDocument): WorkloadImage[] {
+  return kubeObjectsOf(doc).flatMap((located) => imagesOfObject(doc, located));
+}
+
+function imagesOfObject(doc: YamlDocument, located: LocatedKubeObject): WorkloadImage[] {
+  const { object } = located;
+  const workload = workloadKindOf(object.apiVersion, object.kind);
+  if (!workload) return [];
+  let value: unknown = object.node;
+  let alias = located.aliasOffsets;
+  for (const key of workload.podSpecPath) {
+    value = findPair(doc, value, key)?.value;
+    alias ??= aliasRange(value);
+  }
+  const podSpec = asMap(doc, value);
+  if (!podSpec) return [];
+  const owned = object.ownerReferences.some(
+    (owner) => owner.kind !== undefined && KNOWN_PARENT_KINDS.has(owner.kind),
+  );
+  const specPointer = '/' + workload.podSpecPath.join('/');
+  const images: WorkloadImage[] = [];
+  for (const containerType of CONTAINER_TYPES) {
+    const listValue = findPair(doc, podSpec, containerType)?.value;
+    const listAlias = alias ?? aliasRange(listValue);
+    asSeq(doc, listValue)?.items.forEach((item, index) => {
+      const containerAlias = listAlias ?? aliasRange(item);
+      const imagePair = findPair(doc, item, 'image');
+      const scalar = asScalar(doc, imagePair?.value);
+      if (!imagePair || !scalar || typeof scalar.value !== 'string' || scalar.value.trim() === '') return;
+      const offsets = containerAlias ?? aliasRange(imagePair.value) ?? nodeOffsets(scalar);
+      if (!offsets) return;
+      const notEnforced = notEnforcedReason(containerType, owned);
+      const containerName = asString(doc, findPair(doc, item, 'name')?.value);
+      images.push({
+        documentIndex: doc.index,
+        owner: ownerOf(located),
+        objectPath: located.path,
+        containerType,
+        index,
+        ...(containerName === undefined ? {} : { containerName }),
+        image: scalar.value,
+        start: offsets[0],
+        end: offsets[1],
+        viaAlias: containerAlias !== undefined || isAlias(imagePair.value),
+        anchored: [scalar, asMap(doc, item), asSeq(doc, listValue)].some((node) => Boolean(node?.anchor)),
+        pointer: `${specPointer}/${containerType}/${index}/image`,
+        style: styleOf(scalar),
+        enforced: notEnforced === undefined,
+        ...(notEnforced === undefined ? {} : { notEnforcedReason: notEnforced }),
+      });
+    });
+  }
+  return images;
+}
+
+function notEnforcedReason(containerType: ContainerType, owned: boolean): NotEnforcedReason | undefined {
+  if (containerType === 'ephemeralContainers') return 'ephemeral-container';
+  return owned ? 'owned-by-parent' : undefined;
+}
+
+function ownerOf({ object }: LocatedKubeObject): WorkloadImage['owner'] {
+  return {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    ...(object.name === undefined ? {} : { name: object.name }),
+    ...(object.namespace === undefined ? {} : { namespace: object.namespace }),
+  };
+}
+
+function styleOf(scalar: Scalar): ScalarStyle {
+  return scalar.type ?? 'PLAIN';
+}

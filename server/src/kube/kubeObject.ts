@@ -1,0 +1,81 @@
+import type { YAMLMap } from 'yaml';
+import { asMap, asSeq, asString, findPair, nodeOffsets } from '../yaml/navigate';
+import type { YamlDocument } from '../yaml/yamlFile';
+
+/** Start and end (exclusive) offsets in the file text. */
+export type Offsets = readonly [start: number, end: number];
+
+export interface OwnerReference {
+  readonly kind?: string;
+  readonly name?: string;
+}
+
+export type KubeObjectField = 'apiVersion' | 'kind' | 'name' | 'namespace';
+
+/** The identity of one Kubernetes object in a YAML document. */
+export interface KubeObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  /** The object's own mapping (aliases resolved), for further navigation. */
+  readonly node: YAMLMap;
+  /** Offsets of the value nodes (an alias value gives the alias' own offsets). */
+  readonly offsets: Readonly<Partial<Record<KubeObjectField, Offsets>>>;
+  /** `metadata.ownerReferences` as written; Portieris skips objects owned by workloads (portieris.md §4.3). */
+  readonly ownerReferences: readonly OwnerReference[];
+}
+
+/** The document's root as a Kubernetes object, or undefined when it has no string `apiVersion` and `kind`. */
+export function readKubeObject(doc: YamlDocument): KubeObject | undefined {
+  return readKubeObjectNode(doc, doc.root);
+}
+
+/** Same as `readKubeObject` for any mapping node, e.g. an item of a `List`. */
+export function readKubeObjectNode(doc: YamlDocument, value: unknown): KubeObject | undefined {
+  const node = asMap(doc, value);
+  if (!node) return undefined;
+  const apiVersion = findPair(doc, node, 'apiVersion');
+  const kind = findPair(doc, node, 'kind');
+  const apiVersionText = asString(doc, apiVersion?.value);
+  const kindText = asString(doc, kind?.value);
+  if (apiVersionText === undefined || kindText === undefined) return undefined;
+  const metadata = findPair(doc, node, 'metadata')?.value;
+  const name = findPair(doc, metadata, 'name');
+  const namespace = findPair(doc, metadata, 'namespace');
+  const nameText = asString(doc, name?.value);
+  const namespaceText = asString(doc, namespace?.value);
+  return {
+    apiVersion: apiVersionText,
+    kind: kindText,
+    ...(nameText === undefined ? {} : { name: nameText }),
+    ...(namespaceText === undefined ? {} : { namespace: namespaceText }),
+    node,
+    offsets: offsetsOf({
+      apiVersion: apiVersion?.value,
+      kind: kind?.value,
+      name: nameText === undefined ? undefined : name?.value,
+      namespace: namespaceText === undefined ? undefined : namespace?.value,
+    }),
+    ownerReferences: readOwnerReferences(doc, findPair(doc, metadata, 'ownerReferences')?.value),
+  };
+}
+
+function offsetsOf(values: Record<KubeObjectField, unknown>): Partial<Record<KubeObjectField, Offsets>> {
+  const result: Partial<Record<KubeObjectField, Offsets>> = {};
+  for (const field of ['apiVersion', 'kind', 'name', 'namespace'] as const) {
+    const offsets = nodeOffsets(values[field]);
+    if (offsets) result[field] = offsets;
+  }
+  return result;
+}
+
+function readOwnerReferences(doc: YamlDocument, value: unknown): OwnerReference[] {
+  const items = asSeq(doc, value)?.items ?? [];
+  return items.flatMap((item): OwnerReference[] => {
+    if (!asMap(doc, item)) return [];
+    const kind = asString(doc, findPair(doc, item, 'kind')?.value);
+    const name = asString(doc, findPair(doc, item, 'name')?.value);
+    return [{ ...(kind === undefined ? {} : { kind }), ...(name === undefined ? {} : { name }) }];
+  });
+}

@@ -1,0 +1,54 @@
+import { isAlias } from 'yaml';
+import { asSeq, findPair, type PathStep } from '../yaml/navigate';
+import type { YamlDocument } from '../yaml/yamlFile';
+import { readKubeObjectNode, type KubeObject } from './kubeObject';
+
+/** One object of a document: the root, or an item of a `v1` `List` (nested lists included). */
+export interface LocatedKubeObject {
+  readonly object: KubeObject;
+  /** Steps from the document root to the object: `[]` for the root, `['items', 2]` for a list item. */
+  readonly path: readonly PathStep[];
+  /** True when the object was reached through an alias: its text is shared with another place. */
+  readonly viaAlias: boolean;
+  /** Offsets of the alias node through which it was reached, when `viaAlias`. */
+  readonly aliasOffsets?: readonly [number, number];
+}
+
+/** kubectl flattens nested lists; a bound keeps hostile nesting (or alias loops) finite. */
+const MAX_LIST_DEPTH = 8;
+const MAX_OBJECTS = 10_000;
+
+/** Every Kubernetes object of the document, list items flattened in order. */
+export function kubeObjectsOf(doc: YamlDocument): LocatedKubeObject[] {
+  const found: LocatedKubeObject[] = [];
+  const visit = (
+    value: unknown,
+    path: PathStep[],
+    alias: readonly [number, number] | undefined,
+    depth: number,
+  ) => {
+    const object = readKubeObjectNode(doc, value);
+    if (!object || found.length >= MAX_OBJECTS) return;
+    const ownAlias = alias ?? aliasRange(value);
+    found.push({
+      object,
+      path,
+      viaAlias: ownAlias !== undefined,
+      ...(ownAlias ? { aliasOffsets: ownAlias } : {}),
+    });
+    if (object.apiVersion !== 'v1' || object.kind !== 'List' || depth >= MAX_LIST_DEPTH) return;
+    const itemsValue = findPair(doc, object.node, 'items')?.value;
+    const itemsAlias = ownAlias ?? aliasRange(itemsValue);
+    asSeq(doc, itemsValue)?.items.forEach((item, index) => {
+      visit(item, [...path, 'items', index], itemsAlias, depth + 1);
+    });
+  };
+  visit(doc.root, [], undefined, 0);
+  return found;
+}
+
+/** The offsets of `value` when it is an alias node. */
+export function aliasRange(value: unknown): readonly [number, number] | undefined {
+  if (!isAlias(value) || !value.range) return undefined;
+  return [value.range[0], value.range[1]];
+}
