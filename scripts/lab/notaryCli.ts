@@ -167,15 +167,17 @@ export class NotaryCli {
     return parseNotaryList(stdout);
   }
 
-  /** `notary lookup GUN TAG`: the verified target, or undefined when there is no valid trust data. */
-  async lookup(gun: string, tag: string): Promise<{ found: SignedTarget | undefined; stderr: string }> {
+  /**
+   * `notary lookup GUN TAG`: the verified target, or undefined plus the CLI's words when there is none
+   * (`* fatal: No valid trust data for TAG` — the CLI prints fatal errors on stdout).
+   */
+  async lookup(gun: string, tag: string): Promise<{ found: SignedTarget | undefined; output: string }> {
     const result = await this.run(['lookup', gun, tag], { okExitCodes: [1] });
+    const output = `${result.stdout}${result.stderr}`;
     const match = /^(\S+)\s+sha256:([0-9a-f]{64})\s+(\d+)\s*$/m.exec(result.stdout);
-    if (result.exitCode !== 0 || match === null) return { found: undefined, stderr: result.stderr };
-    return {
-      found: { tag: match[1] ?? tag, digest: `sha256:${match[2]}`, size: Number(match[3]) },
-      stderr: '',
-    };
+    if (result.exitCode !== 0 || match === null) return { found: undefined, output };
+    const found = { tag: match[1] ?? tag, digest: `sha256:${match[2]}`, size: Number(match[3]) };
+    return { found, output };
   }
 }
 
