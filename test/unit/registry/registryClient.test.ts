@@ -93,7 +93,7 @@ describe('registry client against a loopback registry double', () => {
         const start = last === null ? 0 : ALL_TAGS.indexOf(last) + 1;
         const page = ALL_TAGS.slice(start, start + n);
         const more = start + n < ALL_TAGS.length;
-        const link = more
+        const link: Record<string, string> = more
           ? { link: `</v2/ns/paged/tags/list?last=${page.at(-1) ?? ''}&n=${n}>; rel="next"` }
           : {};
         return sendJson(response, 200, { name: 'ns/paged', tags: page }, link);
