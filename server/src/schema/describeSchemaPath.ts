@@ -16,7 +16,8 @@ export function describeSchemaNode(node: SchemaNode, fileName?: string): string 
   if (values) {
     const lines = values.map((value, i) => {
       const doc = node.markdownEnumDescriptions?.[i];
-      return doc === undefined ? `- \`${formatValue(value)}\`` : `- ${doc}`;
+      const name = `- \`${formatValue(value)}\``;
+      return doc === undefined ? name : `${name}: ${doc}`;
     });
     parts.push(`Allowed values:\n${lines.join('\n')}`);
   }

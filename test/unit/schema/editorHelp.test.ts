@@ -34,7 +34,11 @@ test('when hovering signedIdentity.type → every enum value is listed with its 
   ]) {
     assert.ok(text.includes(value), value);
   }
-  assert.match(text, /- Empty \(or omitted\)/);
+  assert.match(text, /- `""`: Default, same as omitting type/);
+  assert.match(
+    text,
+    /- `matchExactReference`: The signed identity must be the reference given in `dockerReference`\./,
+  );
 });
 
 test('when hovering an unknown key or a foreign document → no text', () => {

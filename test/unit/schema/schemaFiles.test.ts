@@ -15,15 +15,47 @@ function load(name: string): SchemaNode {
   return value;
 }
 
-test('when every schema file is compiled by strict ajv alone → it compiles (standalone, no external refs)', () => {
-  const files = readdirSync(DIR).filter((f) => f.endsWith('.schema.json'));
+const DISPATCHER = 'portieris-policies.schema.json';
+
+function strictAjv(): Ajv {
+  const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true });
+  ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions']);
+  return ajv;
+}
+
+test('when every per-kind schema file is compiled by strict ajv alone → it compiles (standalone, no external refs)', () => {
+  const files = readdirSync(DIR).filter((f) => f.endsWith('.schema.json') && f !== DISPATCHER);
   assert.equal(files.length, 3);
   for (const file of files) {
-    const ajv = new Ajv({ strict: true, allowUnionTypes: true });
-    ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions']);
-    assert.doesNotThrow(() => ajv.compile(load(file)), file);
+    assert.doesNotThrow(() => strictAjv().compile(load(file)), file);
     assert.ok(!readFileSync(join(DIR, file), 'utf8').includes('"$ref": "http'), file);
   }
+});
+
+test('when the dispatcher schema validates mixed documents → only Portieris documents are constrained', () => {
+  const ajv = strictAjv();
+  for (const file of readdirSync(DIR).filter((f) => f.endsWith('.schema.json') && f !== DISPATCHER)) {
+    ajv.addSchema(load(file), file);
+  }
+  const validate = ajv.compile(load(DISPATCHER));
+  const spec = { repositories: [{ name: 'a', policies: {} }] };
+  assert.equal(validate({ apiVersion: 'portieris.cloud.ibm.com/v1', kind: 'ImagePolicy', spec }), false);
+  assert.equal(
+    validate({ apiVersion: 'portieris.cloud.ibm.com/v1', kind: 'ClusterImagePolicy', spec }),
+    false,
+  );
+  assert.equal(
+    validate({ apiVersion: 'policy.sigstore.dev/v1beta1', kind: 'ClusterImagePolicy', spec }),
+    true,
+  );
+  assert.equal(validate({ apiVersion: 'config.openshift.io/v1', kind: 'ClusterImagePolicy', spec }), true);
+  assert.equal(validate({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 1 } }), true);
+  const legacy = { apiVersion: 'securityenforcement.admission.cloud.ibm.com/v1beta1', kind: 'ImagePolicy' };
+  assert.equal(
+    validate({ ...legacy, spec: { repositories: [{ name: 'a', policy: { va: { enabled: true } } }] } }),
+    true,
+  );
+  assert.equal(validate({ ...legacy, spec: { repositories: 'a' } }), false);
 });
 
 // Every field of portieris.md §1.3 must be in the v1 schemas, with a description.
