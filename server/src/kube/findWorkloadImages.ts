@@ -1,7 +1,8 @@
-import { isAlias, type Scalar } from 'yaml';
-import { asMap, asScalar, asSeq, asString, findPair, nodeOffsets } from '../yaml/navigate';
+import type { Scalar } from 'yaml';
+import { asMap, asScalar, asSeq, asString, nodeOffsets } from '../yaml/navigate';
 import type { YamlDocument } from '../yaml/yamlFile';
 import { aliasRange, kubeObjectsOf, type LocatedKubeObject } from './kubeObjects';
+import { fieldOf } from './mergedField';
 import type { NotEnforcedReason, ScalarStyle, WorkloadImage } from './workloadImage';
 import { CONTAINER_TYPES, KNOWN_PARENT_KINDS, workloadKindOf, type ContainerType } from './workloadKinds';
 
@@ -26,8 +27,9 @@ function imagesOfObject(doc: YamlDocument, located: LocatedKubeObject): Workload
   let value: unknown = object.node;
   let alias = located.aliasOffsets;
   for (const key of workload.podSpecPath) {
-    value = findPair(doc, value, key)?.value;
-    alias ??= aliasRange(value);
+    const field = fieldOf(doc, value, key);
+    value = field?.value;
+    alias ??= field?.mergeAlias ?? aliasRange(value);
   }
   const podSpec = asMap(doc, value);
   if (!podSpec) return [];
@@ -37,17 +39,19 @@ function imagesOfObject(doc: YamlDocument, located: LocatedKubeObject): Workload
   const specPointer = '/' + workload.podSpecPath.join('/');
   const images: WorkloadImage[] = [];
   for (const containerType of CONTAINER_TYPES) {
-    const listValue = findPair(doc, podSpec, containerType)?.value;
-    const listAlias = alias ?? aliasRange(listValue);
+    const listField = fieldOf(doc, podSpec, containerType);
+    const listValue = listField?.value;
+    const listAlias = alias ?? listField?.mergeAlias ?? aliasRange(listValue);
     asSeq(doc, listValue)?.items.forEach((item, index) => {
       const containerAlias = listAlias ?? aliasRange(item);
-      const imagePair = findPair(doc, item, 'image');
-      const scalar = asScalar(doc, imagePair?.value);
-      if (!imagePair || !scalar || typeof scalar.value !== 'string' || scalar.value.trim() === '') return;
-      const offsets = containerAlias ?? aliasRange(imagePair.value) ?? nodeOffsets(scalar);
+      const imageField = fieldOf(doc, item, 'image');
+      const scalar = asScalar(doc, imageField?.value);
+      if (!imageField || !scalar || typeof scalar.value !== 'string' || scalar.value.trim() === '') return;
+      const imageAlias = containerAlias ?? imageField.mergeAlias ?? aliasRange(imageField.value);
+      const offsets = imageAlias ?? nodeOffsets(scalar);
       if (!offsets) return;
       const notEnforced = notEnforcedReason(containerType, owned);
-      const containerName = asString(doc, findPair(doc, item, 'name')?.value);
+      const containerName = asString(doc, fieldOf(doc, item, 'name')?.value);
       images.push({
         documentIndex: doc.index,
         owner: ownerOf(located),
@@ -58,7 +62,7 @@ function imagesOfObject(doc: YamlDocument, located: LocatedKubeObject): Workload
         image: scalar.value,
         start: offsets[0],
         end: offsets[1],
-        viaAlias: containerAlias !== undefined || isAlias(imagePair.value),
+        viaAlias: imageAlias !== undefined,
         anchored: [scalar, asMap(doc, item), asSeq(doc, listValue)].some((node) => Boolean(node?.anchor)),
         pointer: `${specPointer}/${containerType}/${index}/image`,
         style: styleOf(scalar),

@@ -256,3 +256,16 @@ test('when the file uses CRLF line ends → offsets still cover exactly the imag
   const image = only(findWorkloadImages(docOf(text)));
   assert.equal(text.slice(image.start, image.end), 'nginx:1.25');
 });
+
+test('when a container gets its image from a merge key → it is found, viaAlias, with the merge alias as range', () => {
+  const text =
+    'base: &base {image: "nginx:1", imagePullPolicy: Always}\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    <<: *base\n  - <<: [*base]\n    name: b\n    image: own:2\n';
+  const images = findWorkloadImages(docOf(text));
+  assert.deepEqual(
+    images.map((i) => [i.containerName ?? null, i.image, i.viaAlias, text.slice(i.start, i.end)]),
+    [
+      ['a', 'nginx:1', true, '*base'],
+      ['b', 'own:2', false, 'own:2'],
+    ],
+  );
+});
