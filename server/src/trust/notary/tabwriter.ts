@@ -17,9 +17,7 @@ export function formatTable(rows: readonly (readonly string[])[], minWidth = 10,
       (row) =>
         row
           .map((cell, column) =>
-            column < row.length - 1
-              ? cell.padEnd(cell.length + (widths[column]) - runeLength(cell))
-              : cell,
+            column < row.length - 1 ? cell.padEnd(cell.length + widths[column] - runeLength(cell)) : cell,
           )
           .join('') + '\n',
     )
