@@ -78,7 +78,9 @@ function wrongType(error: ErrorObject, path: PathStep[], ctx: ErrorContext): Map
     hint =
       ctx.selected.kind === 'ClusterImagePolicy' && path[path.length - 1] === 'policy'
         ? ' On ClusterImagePolicy the CRD does not allow an empty "policy" (ImagePolicy does): omit the key or write {}.'
-        : ' An empty value is null here: omit the key or write {}.';
+        : typeof path[path.length - 1] === 'number'
+          ? ' An empty list item is null: fill it in or remove it.'
+          : ' An empty value is null here: omit the key or write {}.';
   }
   return {
     code: 'schema-invalid-type',

@@ -42,3 +42,17 @@ test('when the document expands too many aliases → one yaml-alias-limit findin
   assert.deepEqual(codes(findings), ['yaml-alias-limit']);
   assert.equal(at(findings[0]), '3:9-3:9');
 });
+
+test('when the policy is the second document of a file → ranges are file lines, not document lines', () => {
+  const text =
+    'apiVersion: apps/v1\nkind: Deployment\nspec: {}\n---\n' +
+    'apiVersion: portieris.cloud.ibm.com/v1\nkind: ClusterImagePolicy\nspec:\n  repositories:\n    -\n';
+  const findings = validateText(text, 1);
+  assert.deepEqual(codes(findings), ['schema-invalid-type']);
+  // An empty item has no text of its own: the range is the empty spot after the dash.
+  assert.equal(at(findings[0]), '8:5-8:5');
+  assert.match(
+    findings[0]?.message ?? '',
+    /^Item 1 of "repositories" must be a map, not empty \(null\)\. An empty list item/,
+  );
+});
