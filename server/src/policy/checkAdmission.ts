@@ -5,12 +5,12 @@ import type { PolicySource } from './policySet';
 import { predictAdmission, type AdmissionPrediction } from './predictAdmission';
 import { repositoryNameFor } from './repositoryName';
 import type { PolicyObject } from './types';
-import { basicWorkloadImages, type WorkloadImageFinder } from './workloadImages';
+import { enforcedWorkloadImages, type WorkloadImageFinder } from './workloadImages';
 
 export interface CheckAdmissionOptions {
   /** Namespace of workloads that name none; default `default`. */
   readonly defaultNamespace?: string;
-  /** Where images come from; defaults to the kube layer's finder. */
+  /** Where images come from; defaults to kube's `findWorkloadImages`, enforced images only. */
   readonly findImages?: WorkloadImageFinder;
 }
 
@@ -25,7 +25,7 @@ export function checkAdmission(
   policies: PolicySource,
   options: CheckAdmissionOptions = {},
 ): Finding[] {
-  const findImages = options.findImages ?? basicWorkloadImages;
+  const findImages = options.findImages ?? enforcedWorkloadImages;
   const findings: Finding[] = [];
   for (const doc of file.documents) {
     for (const ref of findImages(doc)) {

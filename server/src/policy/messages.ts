@@ -1,4 +1,4 @@
-import { goQuote } from './goQuote';
+import { goQuote } from '../kube';
 
 /** The controller's denial strings, exactly (pkg/policy/policy.go; portieris.md §2.1, §3.7). */
 export function denyNoPolicies(image: string): string {

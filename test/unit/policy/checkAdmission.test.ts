@@ -124,3 +124,24 @@ test('when images carry tags, digests and ports → the entry name drops tag and
   assert.equal(repositoryNameFor('icr.io/ns/img:1@sha256:abc'), 'icr.io/ns/img');
   assert.equal(repositoryNameFor('icr.io/ns/img@sha256:abc'), 'icr.io/ns/img@*');
 });
+
+test('when a Deployment has init, regular and ephemeral containers → only the enforced images are judged', () => {
+  const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d, namespace: team}
+spec:
+  template:
+    spec:
+      initContainers: [{name: i, image: "busybox:1"}]
+      containers: [{name: c, image: icr.io/team/web:1}]
+      ephemeralContainers: [{name: e, image: debug:1}]
+`;
+  const index = indexOf({
+    'file:///policy.yaml': `${head('ImagePolicy')}spec:\n  repositories: [{name: icr.io/*}]\n`,
+  });
+  const findings = checkAdmission(yamlFile('file:///d.yaml', deployment), index);
+  assert.deepEqual(
+    findings.map((f) => f.message),
+    ['Deny "busybox:1", no matching repositories in the ImagePolicies'],
+  );
+});
