@@ -1,0 +1,34 @@
+// Bundles the three entry points into dist/ (peers.md §3.2): the VS Code client, the language server and
+// the CLI, each one CommonJS file for Node 20 with every dependency inside, so the .vsix needs no
+// node_modules. JSON Schemas are imported by server/src/schema and so inlined into server.js and cli.js.
+// Usage: node esbuild.mjs [--production]   (--production: minified, no source maps)
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  esbuild.build({
+    ...common,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/client.js',
+    external: ['vscode'],
+  }),
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+]);

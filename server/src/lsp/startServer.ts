@@ -1,0 +1,160 @@
+import {
+  CodeActionKind,
+  FileChangeType,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { RefreshRequest, WorkspaceIndexedNotification } from '../../../shared/protocol';
+import { describeError } from '../errors';
+import { uriToPath } from '../files/fileUri';
+import { isYamlFileName } from '../files/walkYamlFiles';
+import type { LanguageService } from '../service/languageService';
+import { toDiagnostic } from './convert';
+import { registerFeatureHandlers } from './featureHandlers';
+import { OpenDocuments } from './openDocuments';
+import { SettingsSource } from './settingsSource';
+import { ValidationScheduler } from './validationScheduler';
+import { WorkspaceIndexer, type IndexOutcome } from './workspaceIndexer';
+
+export interface ServerOptions {
+  readonly service: LanguageService;
+  readonly name: string;
+  readonly version: string;
+}
+
+/**
+ * The thin LSP shell (style-anchors principle 5): documents, settings, the workspace index and push
+ * diagnostics. Every answer comes from the language service; nothing here knows a domain rule.
+ */
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const { service } = options;
+  const log = (message: string): void => connection.console.log(message);
+  const open = new OpenDocuments(service);
+  const settings = new SettingsSource(connection);
+  const indexer = new WorkspaceIndexer(service, (uri) => open.isOpen(uri), log);
+  let folders: string[] = [];
+
+  const scheduler = new ValidationScheduler(
+    async (uri) => {
+      const document = open.get(uri);
+      if (!document) return;
+      if (open.index(document)) revalidateAll(uri);
+      const findings = await service.validate(open.file(document), settings.settings);
+      // A newer version has its own validation scheduled; publishing this one would flash stale results.
+      if (open.get(uri)?.version !== document.version) return;
+      await connection.sendDiagnostics({
+        uri,
+        version: document.version,
+        diagnostics: findings.map(toDiagnostic),
+      });
+    },
+    (uri, error) => connection.console.error(`validation of ${uri} failed: ${describeError(error)}`),
+  );
+
+  /** Runs notification-driven work whose failure can only be logged: there is no request to answer. */
+  function background(what: string, work: () => Promise<void>): void {
+    work().catch((error: unknown) => connection.console.error(`${what} failed: ${describeError(error)}`));
+  }
+
+  function revalidateAll(except?: string): void {
+    for (const document of open.all()) if (document.uri !== except) scheduler.schedule(document.uri);
+  }
+
+  async function indexWorkspace(): Promise<IndexOutcome> {
+    const outcome = await indexer.indexFolders(folders);
+    log(
+      `indexed ${outcome.indexedFiles} YAML files (${outcome.skippedFiles} skipped) in ${folders.length} folders`,
+    );
+    await connection.sendNotification(WorkspaceIndexedNotification.type, {
+      indexedFiles: outcome.indexedFiles,
+      skippedFiles: outcome.skippedFiles,
+    });
+    return outcome;
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    settings.initialize(params);
+    folders = workspaceFolderPaths(params);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [' ', ':', '-'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: options.name, version: options.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    background('start-up', async () => {
+      await settings.refresh();
+      await indexWorkspace();
+      // Documents opened while indexing ran were checked without the workspace policies.
+      revalidateAll();
+    });
+  });
+
+  connection.onDidChangeConfiguration(({ settings: pushed }) => {
+    background('settings refresh', async () => {
+      await settings.refresh(pushed);
+      revalidateAll();
+    });
+  });
+
+  open.documents.onDidChangeContent(({ document }) => scheduler.schedule(document.uri));
+  open.documents.onDidClose(({ document }) => {
+    scheduler.cancel(document.uri);
+    open.forget(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    // The buffer may have held unsaved policies: the disk is the truth again (or nothing, for untitled files).
+    const reindexed =
+      uriToPath(document.uri) === undefined
+        ? Promise.resolve(service.forgetFile(document.uri))
+        : reindexFromDisk([document.uri]);
+    background('re-indexing', async () => {
+      if (await reindexed) revalidateAll();
+    });
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    background('watched-file update', async () => {
+      const deleted = changes.filter((change) => change.type === FileChangeType.Deleted);
+      const written = changes.filter((change) => change.type !== FileChangeType.Deleted);
+      let changed = false;
+      for (const { uri } of deleted) {
+        const path = uriToPath(uri);
+        if (path !== undefined && indexer.forget(path)) changed = true;
+      }
+      if ((await reindexFromDisk(written.map((change) => change.uri))) || changed) revalidateAll();
+    });
+  });
+
+  async function reindexFromDisk(uris: readonly string[]): Promise<boolean> {
+    const paths = uris.flatMap((uri) => {
+      const path = uriToPath(uri);
+      return path !== undefined && isYamlFileName(path) ? [path] : [];
+    });
+    const outcome = await indexer.indexPaths(paths);
+    return outcome.policiesChanged;
+  }
+
+  connection.onRequest(RefreshRequest.type, async () => {
+    const outcome = await indexWorkspace();
+    revalidateAll();
+    return { indexedFiles: outcome.indexedFiles };
+  });
+
+  registerFeatureHandlers(connection, open, service);
+  connection.onShutdown(() => scheduler.dispose());
+  open.documents.listen(connection);
+  connection.listen();
+}
+
+function workspaceFolderPaths(params: InitializeParams): string[] {
+  const uris =
+    params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return uris.flatMap((uri) => uriToPath(uri) ?? []);
+}

@@ -1,0 +1,36 @@
+/**
+ * Coalesces validation requests per document: a new request for a URI replaces the pending one. The delay
+ * is small (VALIDATION_DELAY_MS) because a check takes milliseconds; it only merges bursts such as typing
+ * or a policy change that re-checks every open document. yaml-language-server waits 200 ms (peers.md §2.1).
+ */
+export const VALIDATION_DELAY_MS = 20;
+
+export class ValidationScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly run: (uri: string) => Promise<void>,
+    private readonly onError: (uri: string, error: unknown) => void,
+    private readonly delayMs: number = VALIDATION_DELAY_MS,
+  ) {}
+
+  schedule(uri: string): void {
+    this.cancel(uri);
+    const timer = setTimeout(() => {
+      this.timers.delete(uri);
+      this.run(uri).catch((error: unknown) => this.onError(uri, error));
+    }, this.delayMs);
+    this.timers.set(uri, timer);
+  }
+
+  cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+}
