@@ -1,6 +1,8 @@
 import { TrustError } from '../errors';
 import type { Clock, FileStore, MetadataFetcher } from '../io';
 import { verifyHashes, verifyNotExpired, verifySize } from '../tuf/checks';
+import { decodeRoot } from '../tuf/decode';
+import { parseEnvelope } from '../tuf/envelope';
 import type { SnapshotMetadata, TimestampMetadata } from '../tuf/tuf.types';
 import { verifySnapshot, verifyTimestamp } from '../tuf/verifyRole';
 import type { NotaryClientConfig } from './config';
@@ -68,7 +70,8 @@ export async function updateRepository(
       // §4.2: on a verification failure, look for a newer root and retry once.
       if (round > 0 || !(error instanceof TrustError) || error.kind !== 'verification') throw error;
       const candidate = await source.fetchByName('root', 'root.json', config.rootMaxBytes);
-      if (candidate === undefined || Buffer.from(candidate).equals(Buffer.from(trusted.bytes))) throw error;
+      // Same or older root on the server: there is nothing to rotate to, so the original failure stands.
+      if (candidate === undefined || !differentNotOlder(candidate, trusted)) throw error;
       trusted = await rotateRoot({ gun, now, trusted, candidate, source, config });
       continue;
     }
@@ -94,6 +97,12 @@ export async function updateRepository(
     const candidate = await source.byMeta('root', rootMeta);
     trusted = await rotateRoot({ gun, now, trusted, candidate: candidate.bytes, source, config });
   }
+}
+
+function differentNotOlder(candidate: Uint8Array, trusted: TrustedRoot): boolean {
+  if (Buffer.from(candidate).equals(Buffer.from(trusted.bytes))) return false;
+  // The version is read before the candidate is trusted only to pick the path; rotateRoot verifies it.
+  return decodeRoot(parseEnvelope(candidate, 'root').signed).version >= trusted.root.version;
 }
 
 function listsRoot(bytes: Uint8Array, meta: Parameters<typeof verifyHashes>[2]): boolean {

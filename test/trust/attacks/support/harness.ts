@@ -8,6 +8,7 @@ import { fixedClock } from './fixtures';
 import { loopbackFetcher } from './loopbackFetcher';
 import { MemoryFileStore } from './memoryFileStore';
 import { TufServer } from './tufServer';
+import type { Override } from './tufServer';
 
 /** One attack scenario: a loopback server, a cache and a client pointed at it. */
 export interface Harness {
@@ -29,6 +30,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const server = new TufServer(gun);
   for (const [name, bytes] of files) server.files.set(name, bytes);
+  server.override = options.override;
   const baseUrl = await server.start();
   const store = options.store ?? new MemoryFileStore();
   const client = createNotaryClient({
@@ -54,4 +56,32 @@ export async function assertTrustCode(promise: Promise<unknown>, code: TrustErro
     `${error.message}${error.cause instanceof Error ? ` (cause: ${error.cause.message})` : ''}`,
   );
   return error;
+}
+
+/**
+ * Runs one attack: serves `files`, asserts the update ends in `code`, and hands the harness to `inspect`
+ * for extra assertions (requests made, cache untouched) before stopping the server.
+ */
+export async function expectAttack(
+  gun: string,
+  files: ReadonlyMap<string, Uint8Array>,
+  code: TrustErrorCode,
+  options: Parameters<typeof startHarness>[2] & { inspect?: (harness: Harness) => void } = {},
+): Promise<void> {
+  const harness = await startHarness(gun, files, options);
+  try {
+    await assertTrustCode(harness.client.getRepository(gun), code);
+    options.inspect?.(harness);
+  } finally {
+    await harness.stop();
+  }
+}
+
+/** An attacker swapping one file: serves `body` for every request whose file name starts with `prefix`. */
+export function serveForPrefix(prefix: string, body: Uint8Array): Override {
+  return (file, response) => {
+    if (!file.startsWith(prefix)) return false;
+    response.writeHead(200).end(body);
+    return true;
+  };
 }

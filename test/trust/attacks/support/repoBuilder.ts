@@ -36,6 +36,8 @@ export interface BuildOptions {
   readonly expires?: Partial<Record<RoleFile, string>>;
   readonly tweak?: Partial<Record<RoleFile, (signed: JsonObject) => void>>;
   readonly signers?: Partial<Record<RoleFile, readonly SigningKey[]>>;
+  /** Edits a role's signed file bytes before its parent hashes them (so only the role itself is wrong). */
+  readonly damage?: Partial<Record<RoleFile, (bytes: Buffer) => Buffer>>;
 }
 
 export const MANIFESTS = { v1: 'manifest-one', v2: 'manifest-two', v3: 'manifest-three' } as const;
@@ -62,7 +64,8 @@ export function buildRepo(options: BuildOptions): Map<string, Buffer> {
   });
   const sign = (role: RoleFile, signed: JsonObject, key: SigningKey): void => {
     options.tweak?.[role]?.(signed);
-    files.set(`${role}.json`, envelope(signed, options.signers?.[role] ?? [key]));
+    const bytes = envelope(signed, options.signers?.[role] ?? [key]);
+    files.set(`${role}.json`, options.damage?.[role]?.(bytes) ?? bytes);
   };
   sign(
     'root',
@@ -124,4 +127,15 @@ export function buildRepo(options: BuildOptions): Map<string, Buffer> {
     keys.timestamp,
   );
   return files;
+}
+
+/** Flips one bit of the first signature: right key, wrong signature (InvalidateMetadataSignatures). */
+export function corruptFirstSignature(bytes: Buffer): Buffer {
+  const document = JSON.parse(bytes.toString('utf8')) as { signatures: { sig: string }[] };
+  const first = document.signatures[0];
+  if (first === undefined) return bytes;
+  const sig = Buffer.from(first.sig, 'base64');
+  sig[sig.length - 1] = (sig[sig.length - 1]) ^ 1;
+  first.sig = sig.toString('base64');
+  return Buffer.from(JSON.stringify(document), 'utf8');
 }
