@@ -52,7 +52,10 @@ export async function startRegistry(options: RegistryOptions): Promise<RegistryH
   const htpasswdPath = join(options.dir, 'config', `${name}.htpasswd`);
   if (options.htpasswd !== undefined) {
     await mkdir(join(options.dir, 'config'), { recursive: true });
-    const { stdout } = await run('htpasswd', ['-Bbn', options.htpasswd.user, options.htpasswd.pass]);
+    // -i: the password comes on stdin, so it never shows in a process list or an error's command line.
+    const { stdout } = await run('htpasswd', ['-Bin', options.htpasswd.user], {
+      input: options.htpasswd.pass,
+    });
     await writeFile(htpasswdPath, stdout.trim() + '\n', { mode: 0o600 });
   }
   const handle = await startService({

@@ -5,6 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { get as httpsGet } from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
+import { startNotaryServer } from '../../scripts/lab/notaryServer';
+import { startRegistry } from '../../scripts/lab/registry';
 import { fetchManifest } from '../../scripts/lab/registryHttp';
 import { probeStatus } from '../../scripts/lab/readiness';
 import { skopeoInspectDigest } from '../../scripts/lab/skopeo';
@@ -87,7 +91,7 @@ describe('notary list per repository', () => {
     assert.equal(found, undefined);
     assert.match(output, /No valid trust data for latest/);
     assert.deepEqual(repo.tags.latest?.invalidRoles, ['targets/releases']);
-    const raw = await getText(`${lab.notary.url}/v2/${repo.gun}/_trust/tuf/targets/releases.json`);
+    const raw = (await get(`${lab.notary.url}/v2/${repo.gun}/_trust/tuf/targets/releases.json`)).body;
     assert.match(raw, /"latest":\{"hashes"/);
   });
 
@@ -142,6 +146,66 @@ describe('registry facts', () => {
   });
 });
 
+describe('lab primitives', () => {
+  test('when notary-server is started with token auth → /v2/ answers a Bearer challenge; stop() ends it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lab-token-'));
+    const auth = {
+      realm: 'https://127.0.0.1:9/token',
+      service: 'lab-notary',
+      issuer: 'lab-issuer',
+      rootcertbundle: lab.caPath,
+    };
+    const ca = { certPath: lab.caPath, keyPath: lab.caPath.replace(/\.crt$/, '.key') };
+    const { makeLeaf } = await import('../../scripts/lab/certs');
+    const leaf = await makeLeaf(ca, dir, 'notary-token');
+    const server = await startNotaryServer({
+      dir,
+      tls: true,
+      certs: { ca, leaf },
+      auth,
+      name: 'notary-token',
+    });
+    try {
+      const response = await get(`${server.url}/v2/`);
+      assert.equal(response.status, 401);
+      assert.equal(
+        response.headers['www-authenticate'],
+        'Bearer realm="https://127.0.0.1:9/token",service="lab-notary",scope="registry:catalog:*"',
+      );
+    } finally {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+    assert.equal(await server.isRunning(), false);
+  });
+
+  test('when the TLS registry gets a wrong password → 401; the right one → 200', async () => {
+    const registry = lab.registries.tls;
+    const basic = (user: string, pass: string): Record<string, string> => ({
+      Authorization: `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`,
+    });
+    const user = registry.credentials?.user ?? '';
+    assert.equal((await get(`${registry.url}/v2/`, basic(user, 'wrong'))).status, 401);
+    assert.equal(
+      (await get(`${registry.url}/v2/`, basic(user, registry.credentials?.pass ?? ''))).status,
+      200,
+    );
+    assert.equal((await get(`${registry.url}/v2/`)).headers['www-authenticate'], 'Basic realm="lab"');
+  });
+
+  test('when a plain registry is started on a free port → /v2/ answers 200 until stop()', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lab-registry-'));
+    const registry = await startRegistry({ dir, name: 'registry-scratch' });
+    try {
+      assert.equal(await probeStatus(`${registry.url}/v2/`), 200);
+    } finally {
+      await registry.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+    assert.equal(await probeStatus(`${registry.url}/v2/`), undefined);
+  });
+});
+
 describe('a test-owned notary-server', () => {
   test('when it is stopped → refused; when started again → it serves the repository again', async () => {
     const repo = labRepository(lab, 'ns/signed');
@@ -167,17 +231,22 @@ describe('a test-owned notary-server', () => {
   });
 });
 
-function getText(url: string): Promise<string> {
-  return readFile(lab.caPath, 'utf8').then(
-    (ca) =>
-      new Promise((resolve, reject) => {
-        void import('node:https').then(({ get }) => {
-          get(url, { ca }, (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (chunk: Buffer) => chunks.push(chunk));
-            res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-          }).on('error', reject);
-        });
-      }),
-  );
+async function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  const ca = await readFile(lab.caPath, 'utf8');
+  return new Promise((resolve, reject) => {
+    httpsGet(url, { ca, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+    }).on('error', reject);
+  });
 }
