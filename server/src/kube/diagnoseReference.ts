@@ -25,17 +25,16 @@ export function diagnoseReference(text: string, failure: NormalizedNamedFailure)
   if (failure === 'too-long-input') {
     return {
       reason: 'name-too-long',
-      message: `image reference is ${text.length} characters long; a name may have at most ${NAME_TOTAL_LENGTH_MAX}`,
+      message: `image reference is ${text.length} characters long; a repository path may have at most ${NAME_TOTAL_LENGTH_MAX}`,
       offset: 0,
     };
   }
   const parts = splitWrittenParts(text);
   if (failure === 'name-too-long') {
-    const split = splitDockerDomain(parts.repo);
-    const length = split.domain.length + 1 + split.remainder.length;
+    const length = splitDockerDomain(parts.repo).remainder.length;
     return {
       reason: 'name-too-long',
-      message: `repository name is ${length} characters long after normalisation; at most ${NAME_TOTAL_LENGTH_MAX} are allowed`,
+      message: `repository path is ${length} characters long; at most ${NAME_TOTAL_LENGTH_MAX} are allowed`,
       offset: 0,
     };
   }

@@ -32,6 +32,13 @@ export interface ImageReference {
   readonly trustTag: string;
   /** The name as written, without tag and digest (`nginx`, `index.docker.io/org/app`). */
   readonly writtenName: string;
+  /**
+   * True for a digest-only reference with another algorithm than sha256 (`nginx@sha512:…`): Portieris'
+   * `NewReference` then asserts a tag that is not there and panics (derived from helpers/image/image.go
+   * at v0.14.2 and confirmed by running it). The webhook call fails, and with the default
+   * `failurePolicy: Fail` (portieris.md §4.1) the request is refused.
+   */
+  readonly portierisPanics: boolean;
   /** Docker's short form of `name`: `docker.io/library/nginx` → `nginx`, `docker.io/org/app` → `org/app`. */
   readonly familiar: string;
 }

@@ -80,6 +80,7 @@ export function parseImageReference(text: string): ImageReferenceResult {
     ...(parsed.digest === undefined ? {} : { digest: parsed.digest }),
     trustTag: parsed.tag ?? DEFAULT_TAG,
     writtenName,
+    portierisPanics: parsed.digest !== undefined && parsed.tag === undefined && !text.includes('@sha256:'),
     familiar: familiarName(split.domain, path, name),
   };
   return { ok: true, ref };

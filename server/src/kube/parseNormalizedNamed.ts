@@ -1,13 +1,14 @@
 import {
   DIGEST_HEX_LENGTHS,
+  DOMAIN_AND_PORT_REGEXP,
   IDENTIFIER_REGEXP,
   NAME_TOTAL_LENGTH_MAX,
   REFERENCE_REGEXP,
 } from './referenceGrammar';
 import { splitDockerDomain, type DockerDomainSplit } from './splitDockerDomain';
 
-/** Longer strings cannot be valid (name 255 + tag 128 + sha512 digest); they are refused before matching. */
-export const MAX_REFERENCE_LENGTH = 1024;
+/** Longer strings are refused before matching: a hostile string should not reach the regular expression. */
+export const MAX_REFERENCE_LENGTH = 4096;
 
 export type NormalizedNamedFailure =
   'too-long-input' | 'identifier' | 'uppercase' | 'no-match' | 'name-too-long' | 'digest';
@@ -38,7 +39,9 @@ export function parseNormalizedNamed(text: string): NormalizedNamed {
   const match = REFERENCE_REGEXP.exec(`${split.domain}/${split.remainder}`);
   const name = match?.[1];
   if (!match || name === undefined) return { ok: false, failure: 'no-match' };
-  if (name.length > NAME_TOTAL_LENGTH_MAX) return { ok: false, failure: 'name-too-long' };
+  // reference.go re-splits the name; a first component that is no valid host makes it all path.
+  const path = DOMAIN_AND_PORT_REGEXP.test(split.domain) ? name.slice(split.domain.length + 1) : name;
+  if (path.length > NAME_TOTAL_LENGTH_MAX) return { ok: false, failure: 'name-too-long' };
   const tag = match[2];
   const digest = match[3];
   if (digest !== undefined && !isSupportedDigest(digest)) return { ok: false, failure: 'digest' };

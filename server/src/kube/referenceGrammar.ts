@@ -30,7 +30,10 @@ export const DIGEST_REGEXP = new RegExp(`^${digestPattern}$`);
 /** A bare 64-hex identifier is refused as a repository name (normalize.go `ParseNormalizedNamed`). */
 export const IDENTIFIER_REGEXP = /^[a-f0-9]{64}$/;
 
-/** `NameTotalLengthMax` in reference.go: the name (domain and path) may not exceed 255 characters. */
+/**
+ * `RepositoryNameTotalLengthMax` in reference.go: the repository *path* may not exceed 255 characters.
+ * Since v0.6.0 (the version Portieris v0.14.2 pins) the domain is not counted (PR #9).
+ */
 export const NAME_TOTAL_LENGTH_MAX = 255;
 export const TAG_LENGTH_MAX = 128;
 

@@ -118,7 +118,8 @@ const INVALID: readonly [string, ImageReferenceError['reason'], number | undefin
   [`nginx@md5:${HEX}`, 'invalid-digest', 6, true],
   [`nginx@SHA256:${HEX}`, 'invalid-digest', 6, true],
   ['nginx@', 'invalid-digest', 6, true],
-  [`x/${'a'.repeat(250)}`, 'name-too-long', 0, true],
+  [`x/${'a'.repeat(260)}`, 'name-too-long', 0, true],
+  ['a'.repeat(5000), 'name-too-long', 0, true],
   ['a'.repeat(2000), 'name-too-long', 0, true],
   ['localhost:abc/app', 'invalid-port', 10, true],
   ['localhost:/app', 'invalid-port', 10, true],
@@ -156,10 +157,12 @@ test('when a sha256 digest is short → the message says how many digits it has'
   );
 });
 
-test('when the name is exactly 255 characters after normalisation → it is accepted, 256 is not', () => {
-  const path = 'a'.repeat(255 - 'docker.io/x/'.length);
-  assert.equal(ok(`x/${path}`).name.length, 255);
-  assert.equal(bad(`x/${path}a`).reason, 'name-too-long');
+test('when the repository path is exactly 255 characters → it is accepted, 256 is not; the domain does not count', () => {
+  const path = `x/${'a'.repeat(253)}`;
+  assert.equal(ok(path).path.length, 255);
+  assert.equal(ok(`${'r'.repeat(60)}.example.com/${path}`).path.length, 255);
+  assert.equal(bad(`${path}a`).reason, 'name-too-long');
+  assert.equal(bad(`${path}a`).message, 'repository path is 256 characters long; at most 255 are allowed');
 });
 
 test('when a tag is 128 characters → it is accepted', () => {
