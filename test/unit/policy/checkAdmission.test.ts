@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkAdmission } from '../../../server/src/policy/checkAdmission';
+import { readPolicies } from '../../../server/src/policy/readPolicies';
 import { repositoryNameFor } from '../../../server/src/policy/repositoryName';
 import { LineIndex } from '../../../server/src/yaml/lineIndex';
 import { indexOf, yamlFile } from './policyFixtures';
@@ -19,6 +20,7 @@ function head(kind: string, ns = 'team'): string {
 }
 
 interface EditData {
+  entryName: string;
   policyUri: string;
   edit: { range: { start: { line: number; character: number } }; newText: string };
 }
@@ -30,7 +32,15 @@ function fixed(policyText: string, podText = POD): { text: string; data: EditDat
   assert.ok(finding);
   const data = finding.data as unknown as EditData;
   const offset = new LineIndex(policyText).offsetAt(data.edit.range.start);
-  return { text: policyText.slice(0, offset) + data.edit.newText + policyText.slice(offset), data };
+  const text = policyText.slice(0, offset) + data.edit.newText + policyText.slice(offset);
+  // The edited policy must parse and now admit the image.
+  const after = indexOf({ 'file:///policy.yaml': text });
+  assert.deepEqual(checkAdmission(yamlFile('file:///pod.yaml', podText), after), []);
+  assert.equal(
+    readPolicies(yamlFile('file:///policy.yaml', text))[0]?.repositories.at(-1)?.name,
+    data.entryName,
+  );
+  return { text, data };
 }
 
 test('when the image is denied → an admission-denied error covers the image value with the deny message', () => {
@@ -144,4 +154,10 @@ spec:
     findings.map((f) => f.message),
     ['Deny "busybox:1", no matching repositories in the ImagePolicies'],
   );
+});
+
+test('when the image has a registry port and a digest → the flow-list fix still parses and admits it', () => {
+  const pod = POD.replace('icr.io/team/web:1.2', '"localhost:5000/team/web@sha256:0123"');
+  const policy = `${head('ImagePolicy')}spec:\n  repositories: [{name: docker.io/*}]\n`;
+  assert.equal(fixed(policy, pod).data.edit.newText, ', {name: localhost:5000/team/web@*}');
 });

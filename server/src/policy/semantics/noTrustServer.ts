@@ -11,7 +11,8 @@ import { isRegistryHost, literalHostSuffix, splitPattern } from './hostPattern';
  */
 export function checkNoTrustServer(context: SemanticContext): Finding[] {
   const findings: Finding[] = [];
-  for (const policy of context.policies) {
+  // v1 only: legacy objects are not enforced by the versions these rules describe (§1.1).
+  for (const policy of context.policies.filter((p) => !p.legacy)) {
     for (const entry of policy.repositories) {
       const { trust } = entry.policy;
       if (!trust.enabled || (trust.trustServer?.value ?? '') !== '') continue;

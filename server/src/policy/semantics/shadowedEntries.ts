@@ -13,8 +13,8 @@ interface Placed {
 /**
  * `policy-duplicate-entry`: a name already listed earlier in the merged set (§2.1 step 5) never wins, neither
  * through the exact shortcut nor on quality ties (§2.2).
- * `policy-unreachable-entry`: a wildcard entry every match of which another entry also matches with higher
- * quality, or equal quality and earlier in list order. Only single-entry cover is considered (conservative).
+ * `policy-unreachable-entry`: a wildcard entry every match of which an earlier entry of equal quality also
+ * matches (a cover with higher quality cannot exist, see `shadows`). Only single-entry cover is considered (conservative).
  * A name without `*` is never unreachable: the exact shortcut picks it for the image equal to its name.
  */
 export function checkShadowedEntries(context: SemanticContext): Finding[] {
@@ -50,28 +50,25 @@ export function checkShadowedEntries(context: SemanticContext): Finding[] {
   return findings;
 }
 
+/**
+ * Cover needs equal quality: B's literal text (its stars emptied) is one of B's matches, and no string shorter
+ * than q(A) bytes matches A, so A covering B means q(A) <= q(B); A must also win, so q(A) >= q(B). With equal
+ * quality A wins only when it comes first. Comparing only equal-quality pairs also keeps this cheap.
+ */
 function shadows(a: Placed, b: Placed): boolean {
-  if (a === b || !a.entry.hasName) return false;
-  const qa = matchQuality(a.entry.name);
-  const qb = matchQuality(b.entry.name);
-  const beats = qa > qb || (qa === qb && a.order < b.order);
-  return beats && covers(a.entry.name, b.entry.name);
+  if (a.order >= b.order || !a.entry.hasName) return false;
+  return matchQuality(a.entry.name) === matchQuality(b.entry.name) && covers(a.entry.name, b.entry.name);
 }
 
 function unreachable(context: SemanticContext, b: Placed, a: Placed): Finding {
-  const qa = matchQuality(a.entry.name);
-  const qb = matchQuality(b.entry.name);
-  const why =
-    qa > qb
-      ? `which is more specific (quality ${qa} > ${qb})`
-      : `which has the same quality (${qa}) and comes first, and ties go to the first entry`;
   return finding(
     context,
     'policy-unreachable-entry',
     'warning',
     b.entry.nameSpan,
     `This entry can never be selected: every image it matches is also matched by "${a.entry.name}" ` +
-      `(${describeEntry(context, a.policy, a.entry.index)}), ${why}.`,
+      `(${describeEntry(context, a.policy, a.entry.index)}), which has the same quality ` +
+      `(${matchQuality(a.entry.name)}) and comes first, and ties go to the first entry.`,
     { tags: ['unnecessary'] },
   );
 }

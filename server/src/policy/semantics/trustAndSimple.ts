@@ -4,7 +4,8 @@ import { finding, type SemanticContext } from './context';
 /** Both methods on: v0.14.2 compares two buffer pointers and always denies (issue #515, portieris.md §3.5). */
 export function checkTrustAndSimple(context: SemanticContext): Finding[] {
   const findings: Finding[] = [];
-  for (const policy of context.policies) {
+  // v1 only: legacy objects are not enforced by the versions these rules describe (§1.1).
+  for (const policy of context.policies.filter((p) => !p.legacy)) {
     for (const entry of policy.repositories) {
       const { trust, simple } = entry.policy;
       if (!trust.enabled || simple.requirements.length === 0) continue;
