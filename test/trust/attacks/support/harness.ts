@@ -26,6 +26,7 @@ export async function startHarness(
     config?: Partial<NotaryClientConfig>;
     dockerTrust?: FileStore;
     store?: MemoryFileStore;
+    override?: Override;
   } = {},
 ): Promise<Harness> {
   const server = new TufServer(gun);
