@@ -1,24 +1,33 @@
-import { validateAgainstSchema } from '../schema';
+import { PolicyIndex } from '../workspace/policyIndex';
+import {
+  admissionValidator,
+  policySemanticsValidator,
+  schemaValidator,
+  workloadImageValidator,
+} from './domainValidators';
 import { createLanguageService, type LanguageService } from './languageService';
 import { portierisSchemaAssist } from './schemaAssist';
-import type { Validator, WorkspaceModel } from './types';
+import type { WorkspaceModel } from './types';
 
 /**
  * The composition root shared by the LSP server and the CLI: the real validators, workspace index and
- * schema help. Only this file knows which domain modules exist.
+ * schema help. Only this file (with `domainValidators.ts`) knows which domain modules exist.
  */
 export function createDefaultLanguageService(options: { log: (message: string) => void }): LanguageService {
+  const index = new PolicyIndex();
+  const workspace: WorkspaceModel = {
+    update: (file) => index.update(file),
+    remove: (uri) => index.remove(uri),
+  };
   return createLanguageService({
-    validators: [schemaValidator],
-    workspace: noWorkspace,
+    validators: [
+      schemaValidator,
+      workloadImageValidator,
+      policySemanticsValidator(index),
+      admissionValidator(index),
+    ],
+    workspace,
     schema: portierisSchemaAssist,
     log: options.log,
   });
 }
-
-const schemaValidator: Validator = {
-  name: 'schema',
-  validate: (file) => file.documents.flatMap((document) => validateAgainstSchema(document, file.lines)),
-};
-
-const noWorkspace: WorkspaceModel = { update: () => false, remove: () => false };
