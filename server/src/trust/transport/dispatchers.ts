@@ -1,4 +1,4 @@
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 import { TrustError } from '../errors';
 import { caFileFor, isInsecureHost, type HostPolicy } from './hostPolicy';
@@ -52,7 +52,10 @@ export function createDispatcherPool(options: DispatcherOptions): DispatcherPool
   ): Promise<Dispatcher> {
     const tls = {
       // A per-host CA is added to, not substituted for, the system roots (as Docker's certs.d does).
-      ...(caPath === undefined ? {} : { ca: [...rootCertificates, await loadCa(caPath)] }),
+      // One secure context per dispatcher: passing `ca` instead would re-parse every root per connection.
+      ...(caPath === undefined
+        ? {}
+        : { secureContext: createSecureContext({ ca: [...rootCertificates, await loadCa(caPath)] }) }),
       rejectUnauthorized: !insecure,
       timeout: options.connectTimeoutMs,
     };
