@@ -245,3 +245,100 @@ describe('authenticator: Basic', () => {
     assert.ok(registry.requests.every((request) => request.headers.authorization === undefined));
   });
 });
+
+describe('authenticator: identity token and parallel requests', () => {
+  let tokenServer: LoopbackServer;
+  let registry: LoopbackServer;
+  const forms: string[] = [];
+  const http = createUndiciHttpClient({
+    hostPolicy: { insecureHosts: [], caFiles: {} },
+    proxy: {},
+    readFile: (path) => readFile(path),
+    connectTimeoutMs: 2_000,
+    defaultTimeoutMs: 5_000,
+    userAgent: 'test',
+  });
+
+  before(async () => {
+    tokenServer = await startLoopbackServer((request, response) => {
+      if (request.method !== 'POST') return sendJson(response, 200, { token: 'anonymous' });
+      let body = '';
+      request.setEncoding('utf8');
+      request.on('data', (chunk: string) => (body += chunk));
+      request.on('end', () => {
+        forms.push(body);
+        const form = new URLSearchParams(body);
+        if (form.get('grant_type') === 'refresh_token' && form.get('refresh_token') === 'refresh-me') {
+          sendJson(response, 200, { access_token: 'exchanged', expires_in: 300 });
+        } else sendJson(response, 401, {});
+      });
+    });
+    registry = await startLoopbackServer((request, response) => {
+      const auth = request.headers.authorization;
+      if (auth === 'Bearer exchanged' || auth === 'Bearer anonymous')
+        return void response.writeHead(200).end(auth);
+      response
+        .writeHead(401, { 'www-authenticate': `Bearer realm="${tokenServer.origin}/token",service="svc"` })
+        .end();
+    });
+  });
+
+  after(async () => {
+    await http.close();
+    await tokenServer.close();
+    await registry.close();
+  });
+
+  test('when the credential is an identity token → it is exchanged by POST grant_type=refresh_token', async () => {
+    const tokenHost = `127.0.0.1:${tokenServer.port}`;
+    const auth = createAuthenticator({
+      credentials: storeOf({
+        [tokenHost]: { kind: 'identityToken', username: '', identityToken: 'refresh-me' },
+      }),
+      clock: { now: () => new Date(START) },
+      // Credentials over plain HTTP only because this loopback host is explicitly insecure.
+      hostPolicy: { insecureHosts: [tokenHost], caFiles: {} },
+      credentialDelegation: {},
+    });
+    const response = await auth.send(
+      http,
+      { url: new URL(`${registry.origin}/v2/a/b/tags/list`), method: 'GET', maxBytes: 100 },
+      { repository: 'a/b' },
+    );
+    assert.equal(Buffer.from(response.body).toString(), 'Bearer exchanged');
+    const form = new URLSearchParams(forms[0] ?? '');
+    assert.equal(form.get('scope'), 'repository:a/b:pull');
+    assert.equal(form.get('service'), 'svc');
+  });
+
+  test('when several requests need the same token at once → the realm is asked once', async () => {
+    tokenServer.requests.length = 0;
+    const auth = createAuthenticator({
+      credentials: storeOf({}),
+      clock: { now: () => new Date(START) },
+      hostPolicy: { insecureHosts: [], caFiles: {} },
+      credentialDelegation: {},
+    });
+    // Learn the challenge first, so the parallel requests all authenticate up front.
+    await auth.send(
+      http,
+      { url: new URL(`${registry.origin}/v2/p/q/tags/list`), method: 'GET', maxBytes: 100 },
+      { repository: 'p/q' },
+    );
+    tokenServer.requests.length = 0;
+    const responses = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        auth.send(
+          http,
+          { url: new URL(`${registry.origin}/v2/x/y/tags/list`), method: 'GET', maxBytes: 100 },
+          { repository: 'x/y' },
+        ),
+      ),
+    );
+    assert.deepEqual(
+      responses.map((response) => response.status),
+      [200, 200, 200, 200],
+    );
+    assert.equal(tokenServer.requests.length, 1);
+  });
+});

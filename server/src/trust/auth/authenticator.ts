@@ -60,6 +60,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
   const tokens = new TokenCache(options.clock);
   /** The last challenge seen per origin, so later requests authenticate up front. */
   const schemes = new Map<string, Scheme>();
+  const inFlight = new Map<string, Promise<string>>();
 
   async function authorization(
     http: HttpClient,
@@ -83,16 +84,24 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
     if (fresh) tokens.delete(key);
     const cached = tokens.get(key);
     if (cached !== undefined) return `Bearer ${cached}`;
-    const credential = await credentialFor(scheme.realm, credentialHost, options.credentials, options);
-    const token = await fetchToken(http, options.clock, {
-      realm: scheme.realm,
-      service: scheme.service,
-      scope,
-      credential,
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    });
-    tokens.set(key, token);
-    return `Bearer ${token.token}`;
+    // Parallel fetches (the verifier loads several roles at once) share one token request.
+    let pending = inFlight.get(key);
+    if (pending === undefined) {
+      pending = (async () => {
+        const credential = await credentialFor(scheme.realm, credentialHost, options.credentials, options);
+        const token = await fetchToken(http, options.clock, {
+          realm: scheme.realm,
+          service: scheme.service,
+          scope,
+          credential,
+          ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        });
+        tokens.set(key, token);
+        return token.token;
+      })().finally(() => inFlight.delete(key));
+      inFlight.set(key, pending);
+    }
+    return `Bearer ${await pending}`;
   }
 
   function withAuthorization(request: HttpRequest, value: string | undefined): HttpRequest {
