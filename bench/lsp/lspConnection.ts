@@ -1,0 +1,154 @@
+/**
+ * A tiny dependency-free LSP client over a child's stdio: Content-Length framing (LSP 3.17 "Base
+ * Protocol"), requests with ids, notifications, and a hook that answers the server's own requests
+ * (`workspace/configuration`, `client/registerCapability`, …). Written for the benchmark so both servers are
+ * driven by exactly the same code and the clock is read where the bytes arrive.
+ */
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+
+export interface IncomingMessage {
+  readonly id?: number | string;
+  readonly method?: string;
+  readonly params?: unknown;
+  readonly result?: unknown;
+  readonly error?: { readonly code: number; readonly message: string };
+}
+
+/** Answers one request the server sends to the client; the return value becomes `result`. */
+export type ServerRequestHandler = (method: string, params: unknown) => unknown;
+
+export interface Notification {
+  readonly method: string;
+  readonly params: unknown;
+  /** performance.now() when the frame was parsed. */
+  readonly at: number;
+}
+
+type NotificationWaiter = {
+  readonly accept: (n: Notification) => boolean;
+  readonly resolve: (n: Notification) => void;
+};
+
+export class BenchError extends Error {
+  readonly code: 'LSP_TIMEOUT' | 'LSP_ERROR' | 'LSP_EXIT' | 'BENCH_SETUP';
+  constructor(code: BenchError['code'], message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = 'BenchError';
+  }
+}
+
+const HEADER_END = Buffer.from('\r\n\r\n');
+
+export class LspConnection {
+  private buffer: Buffer = Buffer.alloc(0);
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private waiters: NotificationWaiter[] = [];
+  private exited = false;
+
+  constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly onServerRequest: ServerRequestHandler,
+  ) {
+    child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
+    child.on('exit', () => {
+      this.exited = true;
+      for (const p of this.pending.values()) p.reject(new BenchError('LSP_EXIT', 'server exited'));
+      this.pending.clear();
+    });
+  }
+
+  get pid(): number {
+    if (this.child.pid === undefined) throw new BenchError('LSP_EXIT', 'server has no pid');
+    return this.child.pid;
+  }
+
+  request(method: string, params: unknown): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      if (this.exited) return reject(new BenchError('LSP_EXIT', `server exited before ${method}`));
+      this.pending.set(id, { resolve, reject });
+      this.send({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  notify(method: string, params: unknown): void {
+    this.send({ jsonrpc: '2.0', method, params });
+  }
+
+  /** Resolves with the first notification (from now on) that `accept` takes; rejects after `timeoutMs`. */
+  waitFor(accept: (n: Notification) => boolean, timeoutMs: number, what: string): Promise<Notification> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new BenchError('LSP_TIMEOUT', `no ${what} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const waiter: NotificationWaiter = {
+        accept,
+        resolve: (n) => {
+          clearTimeout(timer);
+          resolve(n);
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  private send(message: object): void {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    this.child.stdin.write(
+      Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]),
+    );
+  }
+
+  private receive(chunk: Buffer): void {
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const headerEnd = this.buffer.indexOf(HEADER_END);
+      if (headerEnd < 0) return;
+      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
+      const match = /Content-Length:\s*(\d+)/i.exec(header);
+      if (match === null) throw new BenchError('LSP_ERROR', `frame without Content-Length: ${header}`);
+      const length = Number(match[1]);
+      const start = headerEnd + HEADER_END.length;
+      if (this.buffer.length < start + length) return;
+      const body = this.buffer.subarray(start, start + length).toString('utf8');
+      this.buffer = this.buffer.subarray(start + length);
+      this.dispatch(JSON.parse(body) as IncomingMessage, performance.now());
+    }
+  }
+
+  private dispatch(message: IncomingMessage, at: number): void {
+    if (message.method !== undefined && message.id !== undefined) {
+      let result: unknown = null;
+      try {
+        result = this.onServerRequest(message.method, message.params);
+      } catch (error) {
+        this.send({ jsonrpc: '2.0', id: message.id, error: { code: -32603, message: String(error) } });
+        return;
+      }
+      this.send({ jsonrpc: '2.0', id: message.id, result: result ?? null });
+      return;
+    }
+    if (message.method !== undefined) {
+      const n: Notification = { method: message.method, params: message.params, at };
+      // Every waiter that takes it gets it: two waiters may watch the same stream for different things.
+      const taken = this.waiters.filter((w) => w.accept(n));
+      this.waiters = this.waiters.filter((w) => !taken.includes(w));
+      for (const waiter of taken) waiter.resolve(n);
+      return;
+    }
+    if (typeof message.id === 'number') {
+      const pending = this.pending.get(message.id);
+      if (pending === undefined) return;
+      this.pending.delete(message.id);
+      if (message.error !== undefined) {
+        pending.reject(new BenchError('LSP_ERROR', `${message.error.code}: ${message.error.message}`));
+      } else {
+        pending.resolve(message.result);
+      }
+    }
+  }
+}
