@@ -7,6 +7,7 @@ import {
 import type { PolicySource } from './policySet';
 import { requirementsOf, type AdmissionRequirements } from './requirements';
 import { selectEntry, type Selection } from './selectEntry';
+import { chooseTrustServer, NO_TRUST_SERVER_MESSAGE, type TrustServerChoice } from './trustServer';
 
 export interface AdmissionInput {
   /** The container image string exactly as written: matching uses it verbatim (portieris.md §2.2). */
@@ -23,6 +24,8 @@ export type AdmissionPrediction =
       readonly source: 'ImagePolicy' | 'ClusterImagePolicy';
       readonly selection: Selection;
       readonly requirements: AdmissionRequirements;
+      /** Where the trust check will go, when trust is enabled (portieris.md §3.1). */
+      readonly trustServer?: TrustServerChoice;
       /** Known runtime outcomes worth showing, e.g. the issue #515 denial. */
       readonly notes: readonly string[];
     }
@@ -69,11 +72,17 @@ export function predictAdmission(input: AdmissionInput, policies: PolicySource):
   }
   const requirements = requirementsOf(selection.winner.entry.policy);
   const notes = requirements.trust.enabled && requirements.simple.enabled ? [CONFLICTING_DIGEST_NOTE] : [];
+  const trustServer = requirements.trust.enabled
+    ? chooseTrustServer(image, requirements.trust.trustServer)
+    : undefined;
+  if (trustServer?.source === 'none')
+    notes.push(`Portieris will deny this image: ${NO_TRUST_SERVER_MESSAGE}.`);
   return {
     verdict: 'allowed',
     source: useNamespace ? 'ImagePolicy' : 'ClusterImagePolicy',
     selection,
     requirements,
+    ...(trustServer ? { trustServer } : {}),
     notes,
   };
 }

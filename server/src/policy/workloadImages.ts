@@ -1,4 +1,4 @@
-import { findWorkloadImages } from '../kube';
+import { findWorkloadImages, parseImageReference } from '../kube';
 import type { YamlDocument } from '../yaml/yamlFile';
 
 /** One container image of a workload, as admission needs it (a narrow view of kube's `WorkloadImage`). */
@@ -14,13 +14,20 @@ export interface WorkloadImageRef {
 export type WorkloadImageFinder = (doc: YamlDocument) => readonly WorkloadImageRef[];
 
 /**
- * The images Portieris checks: kube's `findWorkloadImages` minus the ones it never inspects (ephemeral
- * containers, objects owned by a known parent; portieris.md §4.3, §4.5). Blank images are already left out.
+ * The images whose policy lookup Portieris reaches: kube's `findWorkloadImages` minus the ones it never inspects
+ * (ephemeral containers, objects owned by a known parent; portieris.md §4.3, §4.5) and the ones it denies or
+ * fails on before the lookup (`invalid image name`, §2.4 item 2; the sha512 panic). kube reports those.
+ * Blank images are already left out.
  */
 export const enforcedWorkloadImages: WorkloadImageFinder = (doc) =>
   findWorkloadImages(doc)
-    .filter((found) => found.enforced)
+    .filter((found) => found.enforced && reachesPolicyLookup(found.image))
     .map((found) => {
       const ref = { image: found.image, start: found.start, end: found.end };
       return found.owner.namespace === undefined ? ref : { ...ref, namespace: found.owner.namespace };
     });
+
+function reachesPolicyLookup(image: string): boolean {
+  const parsed = parseImageReference(image);
+  return parsed.ok ? !parsed.ref.portierisPanics : !parsed.error.portierisRejects;
+}

@@ -161,3 +161,8 @@ test('when the image has a registry port and a digest → the flow-list fix stil
   const policy = `${head('ImagePolicy')}spec:\n  repositories: [{name: docker.io/*}]\n`;
   assert.equal(fixed(policy, pod).data.edit.newText, ', {name: localhost:5000/team/web@*}');
 });
+
+test('when Portieris rejects the image name before the policy lookup → no admission finding (kube reports it)', () => {
+  const pod = POD.replace('icr.io/team/web:1.2', 'MyOrg/App:1');
+  assert.deepEqual(checkAdmission(yamlFile('file:///pod.yaml', pod), indexOf({})), []);
+});

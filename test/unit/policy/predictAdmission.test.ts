@@ -88,3 +88,38 @@ spec:
 test('when the image is blank → it is skipped, not denied', () => {
   assert.equal(predictAdmission({ image: '  ', namespace: 'default' }, indexOf({})).verdict, 'skipped');
 });
+
+test('when trust is enabled → the trust server is the policy one, the built-in one, or none with a note', () => {
+  const text = `apiVersion: portieris.cloud.ibm.com/v1
+kind: ClusterImagePolicy
+metadata: {name: c}
+spec:
+  repositories:
+    - name: "*"
+      policy: {trust: {enabled: true}}
+    - name: icr.io/own/*
+      policy: {trust: {enabled: true, trustServer: "https://notary.example.com"}}
+`;
+  const index = indexOf({ 'file:///c.yaml': text });
+  const predict = (image: string) => predictAdmission({ image, namespace: 'default' }, index);
+  const hub = predict('nginx:1.26');
+  assert.deepEqual(hub.verdict === 'allowed' && hub.trustServer, {
+    url: 'https://notary.docker.io',
+    source: 'built-in',
+  });
+  const quay = predict('quay.io:443/org/app');
+  assert.deepEqual(quay.verdict === 'allowed' && quay.trustServer, {
+    url: 'https://quay.io:443',
+    source: 'built-in',
+  });
+  const own = predict('icr.io/own/app');
+  assert.deepEqual(own.verdict === 'allowed' && own.trustServer, {
+    url: 'https://notary.example.com',
+    source: 'policy',
+  });
+  const icr = predict('us.icr.io/ns/app:1');
+  assert.deepEqual(icr.verdict === 'allowed' && icr.trustServer, { source: 'none' });
+  assert.deepEqual(icr.verdict === 'allowed' && icr.notes, [
+    'Portieris will deny this image: trust: Trust Server/Image Configuration Error: no trust server could be found.',
+  ]);
+});

@@ -1,5 +1,6 @@
 import type { Finding } from '../../diagnostics/finding';
 import { BUILT_IN_TRUST_SERVERS } from '../requirements';
+import { NO_TRUST_SERVER_MESSAGE } from '../trustServer';
 import { finding, type SemanticContext } from './context';
 import { isRegistryHost, literalHostSuffix, splitPattern } from './hostPattern';
 
@@ -28,8 +29,8 @@ export function checkNoTrustServer(context: SemanticContext): Finding[] {
           'warning',
           trust.enabledSpan ?? trust.keySpan ?? entry.nameSpan,
           `trust is enabled without trustServer, but Portieris 0.13 and later know a trust server only for hosts ` +
-            `ending in docker.io or quay.io, so images from "${host}" are denied with "trust: Trust Server/Image ` +
-            `Configuration Error: no trust server could be found". Set policy.trust.trustServer.${ibm}`,
+            `ending in docker.io or quay.io, so images from "${host}" are denied with "${NO_TRUST_SERVER_MESSAGE}". ` +
+            `Set policy.trust.trustServer.${ibm}`,
         ),
       );
     }
