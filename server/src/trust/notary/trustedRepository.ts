@@ -70,7 +70,7 @@ export class TrustedRepository {
     const outsidePaths = [...this.data.roles.values()].some(
       (role) => role.metadata.targets.has(tag) && !role.paths.some((prefix) => tag.startsWith(prefix)),
     );
-    const code = hit === undefined && outsidePaths ? 'PATH_NOT_DELEGATED' : 'TAG_NOT_SIGNED';
+    const code = outsidePaths ? 'PATH_NOT_DELEGATED' : 'TAG_NOT_SIGNED';
     throw new TrustError(code, `no trust data for ${this.gun}:${tag}`, { details: { gun: this.gun, tag } });
   }
 

@@ -135,7 +135,7 @@ export function corruptFirstSignature(bytes: Buffer): Buffer {
   const first = document.signatures[0];
   if (first === undefined) return bytes;
   const sig = Buffer.from(first.sig, 'base64');
-  sig[sig.length - 1] = (sig[sig.length - 1]) ^ 1;
+  sig[sig.length - 1] = sig[sig.length - 1] ^ 1;
   first.sig = sig.toString('base64');
   return Buffer.from(JSON.stringify(document), 'utf8');
 }
