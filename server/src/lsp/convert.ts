@@ -3,6 +3,7 @@ import {
   CompletionItemKind,
   DiagnosticSeverity,
   DiagnosticTag,
+  InsertTextMode,
   MarkupKind,
   type CodeAction,
   type CompletionItem,
@@ -74,6 +75,8 @@ export function toCompletionItems(result: CompletionResult): CompletionItem[] {
       label: entry.label,
       kind: entry.kind === 'property' ? CompletionItemKind.Property : CompletionItemKind.Value,
       textEdit: { range, newText: entry.insertText ?? entry.label },
+      // The service already indented continuation lines (service/completion.ts).
+      insertTextMode: InsertTextMode.asIs,
     };
     if (entry.detail !== undefined) item.detail = entry.detail;
     if (entry.documentation !== undefined) {

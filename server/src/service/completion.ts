@@ -42,12 +42,25 @@ export function completeAt(schema: SchemaAssist, file: YamlFile, position: Posit
   if (path[path.length - 1] === MARKER) {
     const parent = path.slice(0, -1);
     const entries = schema.complete(type.apiVersion, type.kind, parent, existingKeys(document, parent));
-    return { entries, range };
+    return {
+      entries: entries.map((entry) => indented(entry, position.character - (cursor - wordStart))),
+      range,
+    };
   }
   if (!onKey && path.length > 0) {
     return { entries: schema.complete(type.apiVersion, type.kind, path, []), range };
   }
   return empty;
+}
+
+/**
+ * Multi-line insert texts are written relative to the key; they are inserted as-is (LSP
+ * `InsertTextMode.asIs`), so continuation lines get the key's column here, once, for every editor.
+ */
+function indented(entry: CompletionEntry, column: number): CompletionEntry {
+  const text = entry.insertText;
+  if (text === undefined || !text.includes('\n')) return entry;
+  return { ...entry, insertText: text.replace(/\n/g, `\n${' '.repeat(column)}`) };
 }
 
 function existingKeys(document: YamlDocument, path: readonly PathStep[]): string[] {
