@@ -1,4 +1,4 @@
-// The trust lab's command line: `npx tsx scripts/lab/cli.ts up [--bench 1000[,10000]] | down | status`.
+// The trust lab's command line: `npx tsx scripts/lab/cli.ts up [--bench 1000[,10000]] [--verbose] | down | status`.
 // Work folder: `.lab/` in the repository, or $IMAGE_TRUST_LAB_DIR.
 import { labDown, labStatus, labUp } from './lab';
 import { LabError } from './errors';
@@ -43,7 +43,11 @@ async function main(args: readonly string[]): Promise<number> {
   const command = args[0] ?? 'status';
   if (command === 'up') {
     const started = Date.now();
-    const state = await labUp({ dir, bench: parseBench(args) });
+    const verbose = args.includes('--verbose');
+    const report = (step: string, ms: number): void => {
+      if (verbose) console.log(`  ${step.padEnd(12)} ${(ms / 1000).toFixed(1)} s`);
+    };
+    const state = await labUp({ dir, bench: parseBench(args), report });
     console.log(describe(state));
     console.log(`up took ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
@@ -66,7 +70,7 @@ async function main(args: readonly string[]): Promise<number> {
       throw error;
     }
   }
-  console.error('usage: cli.ts up [--bench 1000[,10000]] | down | status');
+  console.error('usage: cli.ts up [--bench 1000[,10000]] [--verbose] | down | status');
   return 2;
 }
 

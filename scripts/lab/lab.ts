@@ -7,6 +7,7 @@ import { NotaryCli } from './notaryCli';
 import { startNotaryServer } from './notaryServer';
 import { labPaths } from './paths';
 import { populateBench, populateLab } from './populate';
+import type { StepReporter } from './populate';
 import type { PopulateContext } from './populateContext';
 import { isRunning, readProcessRecord, removeProcessRecord, stopProcess } from './processes';
 import type { RegistryHandle } from './registry';
@@ -21,6 +22,8 @@ export interface UpOptions {
   readonly dir: string;
   /** Optional bench repositories by tag count, e.g. [1000] or [1000, 10000]. Off by default (slow). */
   readonly bench?: readonly number[];
+  /** Receives each population step's wall time (the CLI prints them with --verbose). */
+  readonly report?: StepReporter;
 }
 
 /**
@@ -78,7 +81,7 @@ export async function labUp(options: UpOptions): Promise<LabState> {
       benchTags: [],
     };
     const ctx = contextFromState(empty);
-    const repositories = await populateLab(ctx);
+    const repositories = await populateLab(ctx, options.report);
     for (const count of options.bench ?? []) repositories.push(await populateBench(ctx, count));
     const state: LabState = {
       ...empty,

@@ -14,24 +14,40 @@ import {
 import type { LabRepository } from './state';
 
 /** How many scenarios run at once; the notary CLI and skopeo are short single-core processes. */
-const PARALLEL = 3;
+const PARALLEL = 4;
+
+/** Called after each scenario with its wall time, for `cli.ts up --verbose`. */
+export type StepReporter = (step: string, milliseconds: number) => void;
 
 /**
- * Fills the lab. The first `init` creates the trust dir's shared root key (trust-lab.md: "One root key
- * is shared by all repos in a trust dir"), so it runs alone; `rotated` adds a second root key and runs
- * after the others so no `init` races with it.
+ * Fills the lab. The shared root key is made first (trust-lab.md: "One root key is shared by all repos
+ * in a trust dir"; docker too reuses the first root key it finds), so the parallel `init`s never race
+ * to create one. `rotated` adds a second root key, so it waits for every other scenario before it
+ * rotates root.
  */
-export async function populateLab(ctx: PopulateContext): Promise<LabRepository[]> {
-  await ctx.notary.importKey(ctx.signers.alice.keyPath, 'alice');
-  await ctx.notary.importKey(ctx.signers.bob.keyPath, 'bob');
-  const first = await helloWorld(ctx);
-  const rest = await inParallel(
-    [helloOci, signed, revoked, twoSigners, unsigned, privateRepo],
-    PARALLEL,
-    (make) => make(ctx),
-  );
-  const last = await rotated(ctx);
-  return [first, ...rest, last];
+export async function populateLab(
+  ctx: PopulateContext,
+  report: StepReporter = () => undefined,
+): Promise<LabRepository[]> {
+  const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    const result = await work();
+    report(step, Date.now() - started);
+    return result;
+  };
+  await timed('keys', async () => {
+    await ctx.notary.run(['key', 'generate', 'ecdsa', '--role', 'root']);
+    await ctx.notary.importKey(ctx.signers.alice.keyPath, 'alice');
+    await ctx.notary.importKey(ctx.signers.bob.keyPath, 'bob');
+  });
+  let othersDone: () => void = () => undefined;
+  const barrier = new Promise<void>((resolve) => (othersDone = resolve));
+  const scenarios = [helloWorld, helloOci, signed, revoked, twoSigners, unsigned, privateRepo];
+  const [last, rest] = await Promise.all([
+    timed('rotated', () => rotated(ctx, barrier)),
+    inParallel(scenarios, PARALLEL - 1, (make) => timed(make.name, () => make(ctx))).finally(othersDone),
+  ]);
+  return [...rest, last];
 }
 
 /**

@@ -143,7 +143,10 @@ export async function privateRepo(ctx: PopulateContext): Promise<LabRepository> 
  * bob (with `witness`, trust-lab.md pitfalls), and bob signs 1.0. Rotating root adds a root key to the
  * shared trust dir, so this runs after every other repository's `init`.
  */
-export async function rotated(ctx: PopulateContext): Promise<LabRepository> {
+export async function rotated(
+  ctx: PopulateContext,
+  othersInitialised: Promise<void>,
+): Promise<LabRepository> {
   const name = 'ns/rotated';
   const gun = gunOf(ctx, 'http', name);
   const latest = await pushContent(ctx, 'http', name, 'latest', 'rotated latest\n');
@@ -151,6 +154,7 @@ export async function rotated(ctx: PopulateContext): Promise<LabRepository> {
   await initWithSigners(ctx, gun, ['alice']);
   await signAs(ctx, gun, 'alice', 'latest', latest);
   await ctx.notary.rotateKey(gun, 'targets');
+  await othersInitialised;
   await ctx.notary.rotateKey(gun, 'root');
   await ctx.notary.run(['delegation', 'remove', gun, 'targets/releases', ctx.signers.alice.keyId]);
   await ctx.notary.addSigner(gun, 'bob', ctx.signers.bob.publicKeyPath);
