@@ -1,6 +1,7 @@
 import { isSeq } from 'yaml';
 import { asMap, asSeq, findPair, getField, resolveNode } from '../yaml/navigate';
 import type { YamlDocument, YamlFile } from '../yaml/yamlFile';
+import { kubeObjectsOf } from '../kube';
 import { isPolicyKind, policyApiVersionKind } from './apiGroups';
 import { listInsertion } from './listInsertion';
 import { optional } from './optional';
@@ -14,16 +15,22 @@ import type { PolicyObject, RepositoryEntry, Span } from './types';
  * other groups (Sigstore, OpenShift) are skipped. Wrong types read as absent; the schema layer reports them.
  */
 export function readPolicies(file: YamlFile): PolicyObject[] {
-  const result: PolicyObject[] = [];
-  for (const doc of file.documents) {
-    const policy = readPolicyDocument(file, doc);
-    if (policy) result.push(policy);
-  }
-  return result;
+  // kubectl applies the items of a `v1` List one by one, so policies inside Lists count too.
+  return file.documents.flatMap((doc) =>
+    kubeObjectsOf(doc).flatMap((located) => {
+      const policy = readPolicyObject(file, doc, located.object.node, located.viaAlias);
+      return policy ? [policy] : [];
+    }),
+  );
 }
 
-function readPolicyDocument(file: YamlFile, doc: YamlDocument): PolicyObject | undefined {
-  const root = asMap(doc, doc.root);
+function readPolicyObject(
+  file: YamlFile,
+  doc: YamlDocument,
+  node: unknown,
+  viaAlias: boolean,
+): PolicyObject | undefined {
+  const root = asMap(doc, node);
   if (!root) return undefined;
   const kind = readString(doc, root, 'kind');
   const apiVersion = readString(doc, root, 'apiVersion');
@@ -36,7 +43,8 @@ function readPolicyDocument(file: YamlFile, doc: YamlDocument): PolicyObject | u
   const repositoriesPair = findPair(doc, spec, 'repositories');
   const list = asSeq(doc, repositoriesPair?.value);
   const span = spanOf(root) ?? { start: doc.start, end: doc.end };
-  const insertion = listInsertion(file, doc, repositoriesPair);
+  // Text reached through an alias is shared with another place: no edit is offered there.
+  const insertion = viaAlias ? undefined : listInsertion(file, doc, repositoriesPair);
   return {
     uri: file.uri,
     documentIndex: doc.index,

@@ -68,7 +68,7 @@ function finish(winner: Candidate, matches: readonly Candidate[], reason: WinRea
 
 /**
  * API list order: the API server lists objects sorted by their etcd key, i.e. by name within a namespace
- * (portieris.md §2.2, derived). Equal names (the same object in two files) keep file, then document order.
+ * (portieris.md §2.2, derived). Equal names (the same object in two files) keep file, then text order.
  */
 export function sortPolicies(policies: readonly PolicyObject[]): PolicyObject[] {
   return [...policies].sort(

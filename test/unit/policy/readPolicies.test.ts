@@ -142,3 +142,26 @@ test('when repositories is missing, null or a list → the shape says so', () =>
   assert.equal(shape('spec:\n  repositories: []\n'), 'list');
   assert.equal(shape('spec:\n  repositories: nope\n'), 'other');
 });
+
+test('when policies are items of a v1 List → each item is read', () => {
+  const text = `apiVersion: v1
+kind: List
+items:
+  - apiVersion: portieris.cloud.ibm.com/v1
+    kind: ImagePolicy
+    metadata: {name: a, namespace: team}
+    spec: {repositories: [{name: "icr.io/*"}]}
+  - apiVersion: portieris.cloud.ibm.com/v1
+    kind: ClusterImagePolicy
+    metadata: {name: b}
+    spec: {repositories: []}
+`;
+  const policies = readPolicies(yamlFile('f', text));
+  assert.deepEqual(
+    policies.map((p) => [p.kind, p.name, p.repositories.length, p.insertion?.style]),
+    [
+      ['ImagePolicy', 'a', 1, 'flow'],
+      ['ClusterImagePolicy', 'b', 0, 'flow'],
+    ],
+  );
+});
