@@ -29,6 +29,16 @@ export const DIAGNOSTIC_CODES = [
   'image-ephemeral-not-checked',
   // Admission prediction (portieris.md §2.1)
   'admission-denied',
+  // Trust (Notary v1) verdicts of workload images (portieris.md §3; server/src/verdict)
+  'trust-no-data',
+  'trust-tag-moved',
+  'trust-signer-missing',
+  'trust-digest-not-signed',
+  'trust-verification-failed',
+  'trust-unavailable',
+  'trust-not-checked-untrusted',
+  'trust-not-checked-offline',
+  'trust-signed',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
