@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createAuthenticator } from '../../../server/src/trust/auth/authenticator';
+import { testAuthenticator } from '../../unit/transport/support/testClients';
 import type { Credential, CredentialStore } from '../../../server/src/trust/credentials/credential';
 import { TrustError } from '../../../server/src/trust/errors';
 import {
@@ -79,6 +79,11 @@ describe('credentials never leak to other hosts', () => {
     await tls?.remove();
   });
 
+  /** A store holding credentials for the registry's own host only. */
+  const registryOnly = (): CredentialStore => ({
+    get: (host) => Promise.resolve(host === `127.0.0.1:${registry.port}` ? SECRET : undefined),
+  });
+
   const send = (path: string) =>
     transport.auth.send(
       transport.http,
@@ -96,14 +101,7 @@ describe('credentials never leak to other hosts', () => {
   });
 
   test('when the realm is another host (localhost vs 127.0.0.1) → it receives no Authorization header', async () => {
-    const auth = createAuthenticator({
-      credentials: {
-        get: (host) => Promise.resolve(host === `127.0.0.1:${registry.port}` ? SECRET : undefined),
-      },
-      clock: { now: () => new Date() },
-      hostPolicy: { insecureHosts: [], caFiles: {} },
-      credentialDelegation: {},
-    });
+    const auth = testAuthenticator({ credentials: registryOnly() });
     realmForRequest = () => `https://localhost:${recorder.port}/token`;
     recorder.requests.length = 0;
     const response = await auth.send(
@@ -117,12 +115,8 @@ describe('credentials never leak to other hosts', () => {
   });
 
   test('when the other realm host is explicitly delegated → it receives the credentials', async () => {
-    const auth = createAuthenticator({
-      credentials: {
-        get: (host) => Promise.resolve(host === `127.0.0.1:${registry.port}` ? SECRET : undefined),
-      },
-      clock: { now: () => new Date() },
-      hostPolicy: { insecureHosts: [], caFiles: {} },
+    const auth = testAuthenticator({
+      credentials: registryOnly(),
       credentialDelegation: { [`127.0.0.1:${registry.port}`]: [`localhost:${recorder.port}`] },
     });
     realmForRequest = () => `https://localhost:${recorder.port}/token`;
@@ -136,14 +130,7 @@ describe('credentials never leak to other hosts', () => {
   });
 
   test('when the token realm redirects → REDIRECT_REFUSED and the redirect target is never contacted', async () => {
-    const auth = createAuthenticator({
-      credentials: {
-        get: (host) => Promise.resolve(host === `127.0.0.1:${registry.port}` ? SECRET : undefined),
-      },
-      clock: { now: () => new Date() },
-      hostPolicy: { insecureHosts: [], caFiles: {} },
-      credentialDelegation: {},
-    });
+    const auth = testAuthenticator({ credentials: registryOnly() });
     realmForRequest = () => `${registry.origin}/token-redirect`;
     recorder.requests.length = 0;
     await assert.rejects(
@@ -170,12 +157,7 @@ describe('credentials never leak to other hosts', () => {
 
   test('when the realm is plain http on a non-loopback host → AUTH_CHALLENGE_INVALID and nothing is sent', async () => {
     realmForRequest = () => 'http://token.example.invalid/token';
-    const auth = createAuthenticator({
-      credentials: { get: () => Promise.resolve(SECRET) },
-      clock: { now: () => new Date() },
-      hostPolicy: { insecureHosts: [], caFiles: {} },
-      credentialDelegation: {},
-    });
+    const auth = testAuthenticator({ credentials: { get: () => Promise.resolve(SECRET) } });
     await assert.rejects(
       auth.send(
         transport.http,

@@ -1,11 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createAuthenticator } from '../../../server/src/trust/auth/authenticator';
 import type { Credential, CredentialStore } from '../../../server/src/trust/credentials/credential';
 import { TrustError } from '../../../server/src/trust/errors';
 import type { Clock } from '../../../server/src/trust/io';
-import { createUndiciHttpClient } from '../../../server/src/trust/transport/undiciHttpClient';
+import { testAuthenticator, testHttpClient } from '../transport/support/testClients';
 import { sendJson, startLoopbackServer, type LoopbackServer } from '../transport/support/loopbackServer';
 
 const START = Date.parse('2026-12-01T00:00:00Z');
@@ -20,14 +18,7 @@ describe('authenticator: Bearer token flow and cache', () => {
   let tokenBody: Record<string, unknown> = {};
   let now = START;
   const clock: Clock = { now: () => new Date(now) };
-  const http = createUndiciHttpClient({
-    hostPolicy: { insecureHosts: [], caFiles: {} },
-    proxy: {},
-    readFile: (path) => readFile(path),
-    connectTimeoutMs: 2_000,
-    defaultTimeoutMs: 5_000,
-    userAgent: 'test',
-  });
+  const http = testHttpClient();
 
   before(async () => {
     tokenServer = await startLoopbackServer((request, response) => {
@@ -69,12 +60,7 @@ describe('authenticator: Bearer token flow and cache', () => {
   });
 
   test('when a token is cached → it is reused until expires_in passes on the injected clock, then fetched again', async () => {
-    const auth = createAuthenticator({
-      credentials: storeOf({}),
-      clock,
-      hostPolicy: { insecureHosts: [], caFiles: {} },
-      credentialDelegation: {},
-    });
+    const auth = testAuthenticator({ clock });
     const url = new URL(`${registry.origin}/v2/ns/app/manifests/latest`);
     tokenBody = { token: 'good-1', expires_in: 300 };
     const first = await auth.send(http, { url, method: 'GET', maxBytes: 100 }, { repository: 'ns/app' });
@@ -99,12 +85,7 @@ describe('authenticator: Bearer token flow and cache', () => {
   test('when expires_in is under 60 s → the token still lives 60 s (docker minimum)', async () => {
     tokenServer.requests.length = 0;
     now = START;
-    const auth = createAuthenticator({
-      credentials: storeOf({}),
-      clock,
-      hostPolicy: { insecureHosts: [], caFiles: {} },
-      credentialDelegation: {},
-    });
+    const auth = testAuthenticator({ clock });
     const url = new URL(`${registry.origin}/v2/ns/short/manifests/latest`);
     tokenBody = { token: 'good-1', expires_in: 5, issued_at: new Date(START).toISOString() };
     await auth.send(http, { url, method: 'GET', maxBytes: 100 }, { repository: 'ns/short' });
@@ -114,12 +95,7 @@ describe('authenticator: Bearer token flow and cache', () => {
   });
 
   test('when the token response has token and access_token → access_token wins', async () => {
-    const auth = createAuthenticator({
-      credentials: storeOf({}),
-      clock,
-      hostPolicy: { insecureHosts: [], caFiles: {} },
-      credentialDelegation: {},
-    });
+    const auth = testAuthenticator({ clock });
     tokenBody = { token: 'good-1', access_token: 'access' };
     const response = await auth.send(
       http,
@@ -130,12 +106,7 @@ describe('authenticator: Bearer token flow and cache', () => {
   });
 
   test('when the challenge has no realm → it fails with AUTH_CHALLENGE_INVALID', async () => {
-    const auth = createAuthenticator({
-      credentials: storeOf({}),
-      clock,
-      hostPolicy: { insecureHosts: [], caFiles: {} },
-      credentialDelegation: {},
-    });
+    const auth = testAuthenticator({ clock });
     await assert.rejects(
       auth.send(
         http,
@@ -147,12 +118,7 @@ describe('authenticator: Bearer token flow and cache', () => {
   });
 
   test('when the realm is plain http on a non-loopback host → it fails with AUTH_CHALLENGE_INVALID before any request', async () => {
-    const auth = createAuthenticator({
-      credentials: storeOf({}),
-      clock,
-      hostPolicy: { insecureHosts: [], caFiles: {} },
-      credentialDelegation: {},
-    });
+    const auth = testAuthenticator({ clock });
     await assert.rejects(
       auth.send(
         http,
@@ -164,12 +130,7 @@ describe('authenticator: Bearer token flow and cache', () => {
   });
 
   test('when the token realm answers 401 → it fails with UNAUTHORIZED', async () => {
-    const auth = createAuthenticator({
-      credentials: storeOf({}),
-      clock,
-      hostPolicy: { insecureHosts: [], caFiles: {} },
-      credentialDelegation: {},
-    });
+    const auth = testAuthenticator({ clock });
     await assert.rejects(
       auth.send(
         http,
@@ -183,14 +144,7 @@ describe('authenticator: Bearer token flow and cache', () => {
 
 describe('authenticator: Basic', () => {
   let registry: LoopbackServer;
-  const http = createUndiciHttpClient({
-    hostPolicy: { insecureHosts: [], caFiles: {} },
-    proxy: {},
-    readFile: (path) => readFile(path),
-    connectTimeoutMs: 2_000,
-    defaultTimeoutMs: 5_000,
-    userAgent: 'test',
-  });
+  const http = testHttpClient();
   const good = `Basic ${Buffer.from('labuser:labpass').toString('base64')}`;
 
   before(async () => {
@@ -207,11 +161,10 @@ describe('authenticator: Basic', () => {
 
   test('when the host is insecure-listed and has credentials → Basic is sent and remembered for the next request', async () => {
     const host = `127.0.0.1:${registry.port}`;
-    const auth = createAuthenticator({
+    const auth = testAuthenticator({
       credentials: storeOf({ [host]: { kind: 'basic', username: 'labuser', password: 'labpass' } }),
       clock: { now: () => new Date(START) },
       hostPolicy: { insecureHosts: [host], caFiles: {} },
-      credentialDelegation: {},
     });
     const url = new URL(`${registry.origin}/v2/`);
     assert.equal(
@@ -230,11 +183,10 @@ describe('authenticator: Basic', () => {
   test('when the host speaks plain HTTP and is not insecure-listed → credentials are withheld and the 401 comes back', async () => {
     registry.requests.length = 0;
     const host = `127.0.0.1:${registry.port}`;
-    const auth = createAuthenticator({
+    const auth = testAuthenticator({
       credentials: storeOf({ [host]: { kind: 'basic', username: 'labuser', password: 'labpass' } }),
       clock: { now: () => new Date(START) },
       hostPolicy: { insecureHosts: [], caFiles: {} },
-      credentialDelegation: {},
     });
     const response = await auth.send(
       http,
@@ -250,14 +202,7 @@ describe('authenticator: identity token and parallel requests', () => {
   let tokenServer: LoopbackServer;
   let registry: LoopbackServer;
   const forms: string[] = [];
-  const http = createUndiciHttpClient({
-    hostPolicy: { insecureHosts: [], caFiles: {} },
-    proxy: {},
-    readFile: (path) => readFile(path),
-    connectTimeoutMs: 2_000,
-    defaultTimeoutMs: 5_000,
-    userAgent: 'test',
-  });
+  const http = testHttpClient();
 
   before(async () => {
     tokenServer = await startLoopbackServer((request, response) => {
@@ -291,14 +236,13 @@ describe('authenticator: identity token and parallel requests', () => {
 
   test('when the credential is an identity token → it is exchanged by POST grant_type=refresh_token', async () => {
     const tokenHost = `127.0.0.1:${tokenServer.port}`;
-    const auth = createAuthenticator({
+    const auth = testAuthenticator({
       credentials: storeOf({
         [tokenHost]: { kind: 'identityToken', username: '', identityToken: 'refresh-me' },
       }),
       clock: { now: () => new Date(START) },
       // Credentials over plain HTTP only because this loopback host is explicitly insecure.
       hostPolicy: { insecureHosts: [tokenHost], caFiles: {} },
-      credentialDelegation: {},
     });
     const response = await auth.send(
       http,
@@ -313,11 +257,10 @@ describe('authenticator: identity token and parallel requests', () => {
 
   test('when several requests need the same token at once → the realm is asked once', async () => {
     tokenServer.requests.length = 0;
-    const auth = createAuthenticator({
+    const auth = testAuthenticator({
       credentials: storeOf({}),
       clock: { now: () => new Date(START) },
       hostPolicy: { insecureHosts: [], caFiles: {} },
-      credentialDelegation: {},
     });
     // Learn the challenge first, so the parallel requests all authenticate up front.
     await auth.send(

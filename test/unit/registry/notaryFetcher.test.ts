@@ -1,9 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { createNotaryFetcher } from '../../../server/src/trust/registry/notaryFetcher';
 import { TrustError, type TrustErrorCode } from '../../../server/src/trust/errors';
-import { createUndiciHttpClient } from '../../../server/src/trust/transport/undiciHttpClient';
+import { testHttpClient } from '../transport/support/testClients';
 import { sendJson, startLoopbackServer, type LoopbackServer } from '../transport/support/loopbackServer';
 
 function trustError(code: TrustErrorCode): (error: unknown) => boolean {
@@ -17,14 +16,7 @@ function trustError(code: TrustErrorCode): (error: unknown) => boolean {
 describe('Notary metadata fetcher against a loopback server', () => {
   let server: LoopbackServer;
   let elsewhere: LoopbackServer;
-  const http = createUndiciHttpClient({
-    hostPolicy: { insecureHosts: [], caFiles: {} },
-    proxy: {},
-    readFile: (path) => readFile(path),
-    connectTimeoutMs: 2_000,
-    defaultTimeoutMs: 5_000,
-    userAgent: 'test',
-  });
+  const http = testHttpClient();
 
   before(async () => {
     elsewhere = await startLoopbackServer((_request, response) => void response.writeHead(200).end('{}'));

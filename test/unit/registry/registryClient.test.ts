@@ -1,12 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createRegistryClient } from '../../../server/src/trust/registry/registryClient';
 import { RegistryError, type RegistryErrorCode } from '../../../server/src/trust/registry/registryError';
 import { MANIFEST_MEDIA_TYPES } from '../../../server/src/trust/registry/mediaTypes';
 import { TrustError } from '../../../server/src/trust/errors';
-import { createUndiciHttpClient } from '../../../server/src/trust/transport/undiciHttpClient';
+import { testHttpClient } from '../transport/support/testClients';
 import { sendJson, startLoopbackServer, type LoopbackServer } from '../transport/support/loopbackServer';
 
 const MANIFEST = Buffer.from(
@@ -26,14 +25,7 @@ function registryError(code: RegistryErrorCode): (error: unknown) => boolean {
 
 describe('registry client against a loopback registry double', () => {
   let server: LoopbackServer;
-  const http = createUndiciHttpClient({
-    hostPolicy: { insecureHosts: [], caFiles: {} },
-    proxy: {},
-    readFile: (path) => readFile(path),
-    connectTimeoutMs: 2_000,
-    defaultTimeoutMs: 5_000,
-    userAgent: 'test',
-  });
+  const http = testHttpClient();
 
   before(async () => {
     server = await startLoopbackServer((request, response) => {

@@ -4,6 +4,7 @@ import type { Credential } from '../credentials/credential';
 import { hostKey, isInsecureHost, isLoopbackHostname, type HostPolicy } from '../transport/hostPolicy';
 import { basicAuthorization } from './credentialRouting';
 import type { CachedToken } from './tokenCache';
+import { isRecord } from '../transport/jsonValue';
 
 const TOKEN_MAX_BYTES = 256 * 1024;
 /** docker/distribution `minimumTokenLifetimeSeconds` (notary-v1.md §1.6 step 3). */
@@ -34,10 +35,6 @@ export function validateRealm(realm: string, hostPolicy: HostPolicy): URL {
     });
   }
   return url;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function failureFor(response: HttpResponse, realmHost: string): TrustError {

@@ -1,13 +1,10 @@
 import { TrustError } from '../errors';
 import type { Credential } from './credential';
 import type { ProcessRunner } from './processRunner';
+import { isRecord } from '../transport/jsonValue';
 
 const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const MAX_OUTPUT_BYTES = 64 * 1024;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * `docker-credential-<name> get`, the docker-credential-helpers protocol: the server URL on stdin, a JSON

@@ -1,5 +1,6 @@
 import { TrustError } from '../errors';
 import type { Credential } from './credential';
+import { isRecord } from '../transport/jsonValue';
 
 /** The parts of Docker's `config.json` that hold credentials (docker/cli `configfile.ConfigFile`). */
 export interface DockerConfig {
@@ -9,10 +10,6 @@ export interface DockerConfig {
 }
 
 export const EMPTY_DOCKER_CONFIG: DockerConfig = { auths: {}, credHelpers: {} };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function stringField(record: Record<string, unknown>, name: string): string | undefined {
   const value = record[name];

@@ -1,13 +1,10 @@
 import type { HttpResponse } from '../io';
 import { RegistryError, isRegistryErrorCode, type RegistryErrorCode } from './registryError';
+import { isRecord } from '../transport/jsonValue';
 
 export interface RegistryErrorEntry {
   readonly code: string;
   readonly message: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `{"errors":[{"code","message","detail"}]}` (distribution-spec "Error Codes"); [] when absent or unparsable. */

@@ -7,6 +7,7 @@ import { nextLink } from './linkHeader';
 import { MANIFEST_ACCEPT } from './mediaTypes';
 import { checkRepository, checkTagOrDigest, isSha256Digest } from './references';
 import { RegistryError } from './registryError';
+import { isRecord } from '../transport/jsonValue';
 
 export interface RegistryLimits {
   /** distribution refuses manifests over 4 MiB, so more is never a real manifest. */
@@ -54,10 +55,6 @@ export interface RegistryClient {
   resolveDigest(repository: string, reference: string, signal?: AbortSignal): Promise<ManifestDigest>;
   /** Every tag of a repository, following `Link` pagination up to `maxTagPages`. */
   listTags(repository: string, signal?: AbortSignal): Promise<TagList>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function sizeOf(headers: Readonly<Record<string, string>>): number | undefined {
