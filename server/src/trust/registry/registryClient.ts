@@ -20,8 +20,9 @@ export interface RegistryLimits {
 export const DEFAULT_REGISTRY_LIMITS: RegistryLimits = {
   manifestMaxBytes: 4 * 1024 * 1024,
   tagPageMaxBytes: 1024 * 1024,
-  tagPageSize: 1000,
-  maxTagPages: 50,
+  // 100 per page is accepted everywhere (some registries refuse larger n); 100 pages = 10,000 tags.
+  tagPageSize: 100,
+  maxTagPages: 100,
 };
 
 export interface RegistryClientOptions {
