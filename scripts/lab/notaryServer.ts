@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { CertPair } from './certs';
 import { makeServerCerts } from './certs';
 import type { ServiceHandle } from './service';
-import { startService } from './service';
+import { scratchDir, startService } from './service';
 
 /** notary-server's `auth.options` for `auth.type: "token"`, passed through (notary-v1.md §1.6, §6.2). */
 export interface NotaryTokenAuthOptions {
@@ -16,7 +16,8 @@ export interface NotaryTokenAuthOptions {
 
 export interface NotaryServerOptions {
   /** Work folder for config, log and pid (and the TLS material when none is given). */
-  readonly dir: string;
+  /** Default: a new temporary folder (see `scratchDir`). */
+  readonly dir?: string;
   readonly tls: boolean;
   /** The CA and a leaf for 127.0.0.1; made fresh under `dir/tls` when absent and `tls` is true. */
   readonly certs?: { readonly ca: CertPair; readonly leaf: CertPair };
@@ -43,14 +44,15 @@ export const NOTARY_SERVER_BINARY = '/usr/bin/notary-server';
  * `/_notary_server/health` answers 200. Memory storage means a restarted server is empty.
  */
 export async function startNotaryServer(options: NotaryServerOptions): Promise<NotaryServerHandle> {
+  const dir = options.dir ?? (await scratchDir());
   const name = options.name ?? 'notary-server';
   const certs = options.tls
-    ? (options.certs ?? (await makeServerCerts(join(options.dir, 'tls', name), name)))
+    ? (options.certs ?? (await makeServerCerts(join(dir, 'tls', name), name)))
     : undefined;
   const handle = await startService({
     name,
     binary: NOTARY_SERVER_BINARY,
-    dir: options.dir,
+    dir,
     tls: options.tls,
     caPath: certs?.ca.certPath,
     readinessPath: '/_notary_server/health',

@@ -5,7 +5,7 @@ import type { CertPair } from './certs';
 import { makeServerCerts } from './certs';
 import { run } from './exec';
 import type { ServiceHandle } from './service';
-import { startService } from './service';
+import { scratchDir, startService } from './service';
 
 export interface BasicCredentials {
   readonly user: string;
@@ -14,7 +14,8 @@ export interface BasicCredentials {
 
 export interface RegistryOptions {
   /** Work folder: config, log, pid, and storage `dir/storage/NAME` unless `storageDir` is given. */
-  readonly dir: string;
+  /** Default: a new temporary folder (see `scratchDir`). */
+  readonly dir?: string;
   readonly tls?: boolean;
   readonly certs?: { readonly ca: CertPair; readonly leaf: CertPair };
   /** htpasswd Basic auth (bcrypt, as the registry requires — trust-lab.md "Versions"). */
@@ -42,16 +43,15 @@ export const REGISTRY_BINARY = '/usr/bin/docker-registry';
  * 401 when auth is on.
  */
 export async function startRegistry(options: RegistryOptions): Promise<RegistryHandle> {
+  const dir = options.dir ?? (await scratchDir());
   const tls = options.tls ?? false;
   const name = options.name ?? (tls ? 'registry-tls' : 'registry-http');
-  const storageDir = options.storageDir ?? join(options.dir, 'storage', name);
+  const storageDir = options.storageDir ?? join(dir, 'storage', name);
   await mkdir(storageDir, { recursive: true });
-  const certs = tls
-    ? (options.certs ?? (await makeServerCerts(join(options.dir, 'tls', name), name)))
-    : undefined;
-  const htpasswdPath = join(options.dir, 'config', `${name}.htpasswd`);
+  const certs = tls ? (options.certs ?? (await makeServerCerts(join(dir, 'tls', name), name))) : undefined;
+  const htpasswdPath = join(dir, 'config', `${name}.htpasswd`);
   if (options.htpasswd !== undefined) {
-    await mkdir(join(options.dir, 'config'), { recursive: true });
+    await mkdir(join(dir, 'config'), { recursive: true });
     // -i: the password comes on stdin, so it never shows in a process list or an error's command line.
     const { stdout } = await run('htpasswd', ['-Bin', options.htpasswd.user], {
       input: options.htpasswd.pass,
@@ -61,7 +61,7 @@ export async function startRegistry(options: RegistryOptions): Promise<RegistryH
   const handle = await startService({
     name,
     binary: REGISTRY_BINARY,
-    dir: options.dir,
+    dir,
     tls,
     caPath: certs?.ca.certPath,
     readinessPath: '/v2/',

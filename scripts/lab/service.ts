@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LabError } from './errors';
 import { freePort } from './ports';
@@ -111,4 +112,9 @@ export function serviceHandle(fields: {
     },
     isRunning: () => isRunning(fields.record),
   };
+}
+
+/** A fresh temporary work folder for a service started outside a lab (removing it is the caller's job). */
+export function scratchDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'image-trust-lab-'));
 }
