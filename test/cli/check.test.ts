@@ -4,28 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { REPO_ROOT } from '../helpers/lspClient';
+import { podYaml, PROD_POLICY } from '../helpers/yamlFixtures';
 import { runCli } from './runCli';
 
 let folder: string;
 
-const POD_WITHOUT_NAMESPACE = `apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: c
-      image: quay.io/team/app:1.0
-`;
-const PROD_POLICY = `apiVersion: portieris.cloud.ibm.com/v1
-kind: ImagePolicy
-metadata:
-  name: prod
-  namespace: prod
-spec:
-  repositories:
-    - name: quay.io/team/*
-`;
+const POD_WITHOUT_NAMESPACE = podYaml();
 
 before(() => {
   folder = mkdtempSync(join(tmpdir(), 'image-trust-cli-'));

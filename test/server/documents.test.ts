@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import { fileUri, LspTestClient } from '../helpers/lspClient';
+import { podYaml, PROD_POLICY } from '../helpers/yamlFixtures';
 
 // Three documents; the second is broken YAML. The third is a Pod with an invalid image reference.
 const MULTI = `apiVersion: portieris.cloud.ibm.com/v1
@@ -27,26 +28,7 @@ spec:
       image: Nginx:Latest
 `;
 
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-  namespace: prod
-spec:
-  containers:
-    - name: c
-      image: quay.io/team/app:1.0
-`;
-
-const PROD_POLICY = `apiVersion: portieris.cloud.ibm.com/v1
-kind: ImagePolicy
-metadata:
-  name: prod
-  namespace: prod
-spec:
-  repositories:
-    - name: quay.io/team/*
-`;
+const POD = podYaml('prod');
 
 let folder: string;
 let client: LspTestClient;
