@@ -9,6 +9,8 @@ import { get as httpsGet } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import { startNotaryServer } from '../../scripts/lab/notaryServer';
 import { startRegistry } from '../../scripts/lab/registry';
+import { isRunning, stopProcess } from '../../scripts/lab/processes';
+import { spawn } from 'node:child_process';
 import { fetchManifest } from '../../scripts/lab/registryHttp';
 import { probeStatus } from '../../scripts/lab/readiness';
 import { skopeoInspectDigest } from '../../scripts/lab/skopeo';
@@ -203,6 +205,30 @@ describe('lab primitives', () => {
       await rm(dir, { recursive: true, force: true });
     }
     assert.equal(await probeStatus(`${registry.url}/v2/`), undefined);
+  });
+});
+
+describe('process records', () => {
+  test('when a recorded PID now runs another program → stopProcess leaves it alone', async () => {
+    const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      const pid = other.pid ?? -1;
+      const record = {
+        name: 'notary-server',
+        pid,
+        binary: '/usr/bin/notary-server',
+        args: [],
+        logPath: '/dev/null',
+      };
+      assert.equal(await isRunning(record), false);
+      await stopProcess(record);
+      assert.equal(other.exitCode, null);
+      assert.equal(other.signalCode, null);
+      const sleepRecord = { ...record, binary: '/usr/bin/sleep', args: ['30'] };
+      assert.equal(await isRunning(sleepRecord), true);
+    } finally {
+      other.kill('SIGKILL');
+    }
   });
 });
 
