@@ -4,7 +4,9 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
   CompletionRequest,
+  ConfigurationRequest,
   createProtocolConnection,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
@@ -76,20 +78,28 @@ export class LspTestClient {
     connection.listen();
   }
 
-  /** Starts the server and completes the initialize handshake with the given workspace folders. */
-  static async start(options: { folders?: readonly string[]; initializationOptions?: unknown } = {}) {
+  /**
+   * Starts the server and completes the initialize handshake with the given workspace folders. With
+   * `settings`, the client declares `workspace.configuration` and answers the server's pulls with
+   * `settings()` (a function, so a test can change the answer before `didChangeConfiguration`).
+   */
+  static async start(
+    options: { folders?: readonly string[]; initializationOptions?: unknown; settings?: () => unknown } = {},
+  ) {
     const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),
     );
+    const settings = options.settings;
+    if (settings) connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map(() => settings()));
     const client = new LspTestClient(child, connection);
     const folders = options.folders ?? [];
     const result: InitializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folders[0] ? fileUri(folders[0]) : null,
       workspaceFolders: folders.map((path) => ({ uri: fileUri(path), name: path })),
-      capabilities: {},
+      capabilities: settings ? { workspace: { configuration: true } } : {},
       initializationOptions: options.initializationOptions,
     });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -124,6 +134,10 @@ export class LspTestClient {
 
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async configurationChanged(): Promise<void> {
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   }
 
   async watchedFilesChanged(changes: FileEvent[]): Promise<void> {
