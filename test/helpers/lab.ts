@@ -86,6 +86,19 @@ export function labRegistry(lab: LabState, repo: LabRepository): LabRegistryStat
   return lab.registries[repo.registry];
 }
 
+/** `host:port` → lab CA path for every TLS endpoint (notary-server, TLS registry): a transport's `caFiles`. */
+export function labCaFiles(lab: LabState): Record<string, string> {
+  return { [new URL(lab.notary.url).host]: lab.notary.caPath, [lab.registries.tls.host]: lab.caPath };
+}
+
+/** The TLS registry's Basic credentials by registry host (the HTTP registry has none). */
+export function labBasicCredentials(
+  lab: LabState,
+): Record<string, { readonly user: string; readonly pass: string }> {
+  const { host, credentials } = lab.registries.tls;
+  return credentials === undefined ? {} : { [host]: credentials };
+}
+
 /** Every tag of a repository with its expected facts, expanding bench repositories' generated tags. */
 export function expectedTags(repo: LabRepository): Record<string, LabTag> {
   if (repo.generated === undefined) return { ...repo.tags };

@@ -16,7 +16,15 @@ import type { NotaryCli } from '../../scripts/lab/notaryCli';
 import { skopeoInspectDigest } from '../../scripts/lab/skopeo';
 import { MemoryFileStore } from './attacks/support/memoryFileStore';
 import type { LabRepository, LabState } from '../helpers/lab';
-import { expectedTags, labNotaryCli, labRegistry, labRepository, useLab } from '../helpers/lab';
+import {
+  expectedTags,
+  labBasicCredentials,
+  labCaFiles,
+  labNotaryCli,
+  labRegistry,
+  labRepository,
+  useLab,
+} from '../helpers/lab';
 
 let lab: LabState;
 let freshDir: string;
@@ -25,28 +33,24 @@ let transport: TrustTransport;
 /** Without allowHttpLoopback: that option makes *every* loopback registry plain HTTP, TLS ones too. */
 let tlsTransport: TrustTransport;
 
-function hostOf(url: string): string {
-  return new URL(url).host;
-}
-
 before(
   async () => {
     lab = await useLab({ bench: [1000] });
     freshDir = await mkdtemp(join(tmpdir(), 'lab-oracle-'));
     oracle = labNotaryCli(lab, freshDir);
-    const tls = lab.registries.tls;
+    const basic = labBasicCredentials(lab);
     const credentials: CredentialStore = {
-      get: (host) =>
-        Promise.resolve(
-          host === tls.host && tls.credentials !== undefined
-            ? { kind: 'basic', username: tls.credentials.user, password: tls.credentials.pass }
-            : undefined,
-        ),
+      get: (host) => {
+        const found = basic[host];
+        return Promise.resolve(
+          found === undefined ? undefined : { kind: 'basic', username: found.user, password: found.pass },
+        );
+      },
     };
     const options = {
       env: {},
       homeDir: freshDir,
-      caFiles: { [hostOf(lab.notary.url)]: lab.caPath, [tls.host]: lab.caPath },
+      caFiles: labCaFiles(lab),
       credentials,
       credentialHelpers: 'disabled',
     } as const;
