@@ -1,7 +1,7 @@
 /** What the numbers were measured on, recorded with every result file. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, getPriority, loadavg, totalmem } from 'node:os';
 
 export interface Machine {
   readonly nproc: number;
@@ -9,9 +9,18 @@ export interface Machine {
   readonly memGiB: number;
   readonly node: string;
   readonly os: string;
+  /** 1-minute load average when the benchmark started and ended: the machine is shared, so say how busy. */
+  readonly loadAverage: { readonly start: number; readonly end: number };
+  /** The benchmark's nice value (inherited by both servers, the notary CLI and the lab services). */
+  readonly nice: number;
 }
 
-export function machine(): Machine {
+/** Call at the start of a benchmark; pass the value to machine() at the end. */
+export function loadNow(): number {
+  return Math.round((loadavg()[0] ?? 0) * 100) / 100;
+}
+
+export function machine(loadAtStart: number): Machine {
   let os: string = process.platform;
   try {
     const release = readFileSync('/etc/os-release', 'utf8');
@@ -25,6 +34,8 @@ export function machine(): Machine {
     memGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     os,
+    loadAverage: { start: loadAtStart, end: loadNow() },
+    nice: getPriority(),
   };
 }
 

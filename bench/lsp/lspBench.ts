@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { commitOf, machine } from '../machine';
+import { commitOf, loadNow, machine } from '../machine';
 import type { Machine } from '../machine';
 import { summary } from '../stats';
 import { debounceOfOurServer } from './debounce';
@@ -22,7 +22,7 @@ export interface ServerSizeResult {
   readonly openMs: Summary;
   readonly changeMs: Summary;
   readonly changeFirstPublishMs: Summary;
-  readonly rssMiB: Summary;
+  readonly rssMB: Summary;
   readonly openDiagnostics: number[];
   readonly changeDiagnostics: number[];
   readonly typoMessage: string;
@@ -51,7 +51,8 @@ function collect(sessions: readonly SessionResult[], errors: string[]): ServerSi
     openMs: summary(sessions.map((s) => s.openMs)),
     changeMs: summary(sessions.map((s) => s.changeMs)),
     changeFirstPublishMs: summary(sessions.map((s) => s.changeFirstPublishMs)),
-    rssMiB: summary(sessions.map((s) => s.rssKiB / 1024)),
+    // MB = 10^6 bytes (VmRSS is in KiB), as the goal is stated in MB.
+    rssMB: summary(sessions.map((s) => (s.rssKiB * 1024) / 1e6)),
     openDiagnostics: sessions.map((s) => s.openDiagnostics),
     changeDiagnostics: sessions.map((s) => s.changeDiagnostics),
     typoMessage: sessions[0]?.typoMessage ?? '',
@@ -64,6 +65,7 @@ export async function runLspBench(
   runs: number,
   log: (line: string) => void,
 ): Promise<LspBenchResult> {
+  const loadAtStart = loadNow();
   const workDir = join(repoRoot, 'bench/.work/lsp');
   // An empty workspace folder: our server indexes its folders at start-up (not part of "open").
   const workspaceDir = join(workDir, 'workspace');
@@ -122,7 +124,7 @@ export async function runLspBench(
     benchmark: 'lsp',
     date: new Date().toISOString(),
     commit: commitOf(repoRoot),
-    machine: machine(),
+    machine: machine(loadAtStart),
     peer: { name: 'yaml-language-server', version: peerVersion },
     runs,
     ourDebounce: debounceOfOurServer(repoRoot),
