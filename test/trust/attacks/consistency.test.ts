@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { JsonObject } from '../../../server/src/trust/tuf/json.types';
 import { FIXTURE_GUN, fixture, fixtureFiles } from './support/fixtures';
-import { expectAttack, serveForPrefix } from './support/harness';
+import { expectAttack, serveForPrefix, startHarness } from './support/harness';
 import { buildRepo, generateRepoKeys } from './support/repoBuilder';
 
 // notary-v1.md §4.3 (mix-and-match, checksums), §1.1 (memory backend serves any role), §7.1 missing roles.
@@ -85,5 +85,21 @@ describe('attack: missing roles', () => {
       inspect: (harness) =>
         assert.ok(harness.server.requests.some((file) => file.startsWith('targets/alice.'))),
     });
+  });
+});
+
+describe('attack: snapshot leaves out a delegation', () => {
+  test('when the snapshot omits targets/releases → the role is skipped as MISSING_ROLE and v1 is not pullable', async () => {
+    const tweak = {
+      snapshot: (signed: JsonObject): void => void delete (signed['meta'] as JsonObject)['targets/releases'],
+    };
+    const harness = await startHarness(GUN, buildRepo({ keys: generateRepoKeys(GUN), tweak }));
+    try {
+      const repository = await harness.client.getRepository(GUN);
+      assert.equal(repository.skippedRoles.get('targets/releases'), 'MISSING_ROLE');
+      assert.throws(() => repository.resolveTag('v1'), { code: 'TAG_NOT_SIGNED' });
+    } finally {
+      await harness.stop();
+    }
   });
 });

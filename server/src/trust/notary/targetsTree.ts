@@ -15,7 +15,7 @@ export interface VerifiedTargetsRole {
   readonly fromCache: boolean;
 }
 
-/** A delegation notary would skip: expired or not signed by its threshold (§4.2 step 3). */
+/** A delegation notary skips: expired, not signed by its threshold, or absent from the snapshot (§4.2 step 3). */
 export interface SkippedRole {
   readonly name: string;
   readonly code: TrustErrorCode;
@@ -61,7 +61,6 @@ export async function loadTargetsTree(input: {
     );
     const next: Pending[] = [];
     for (const [index, result] of loaded.entries()) {
-      if (result === undefined) continue;
       if ('code' in result) {
         skipped.push(result);
         continue;
@@ -85,11 +84,12 @@ async function loadOne(
   pending: Pending,
   input: Parameters<typeof loadTargetsTree>[0],
   signal: AbortSignal,
-): Promise<VerifiedTargetsRole | SkippedRole | undefined> {
+): Promise<VerifiedTargetsRole | SkippedRole> {
   const meta = input.snapshot.meta.get(pending.name);
   if (meta === undefined) {
-    // notary: "skipping <role> because there is no checksum for it"; targets itself is required by decodeSnapshot.
-    return undefined;
+    // notary: "skipping <role> because there is no checksum for it"; targets itself is required by
+    // decodeSnapshot. Recorded, so callers can see a delegation the snapshot leaves out.
+    return { name: pending.name, code: 'MISSING_ROLE' };
   }
   const { bytes, fromCache } = await input.source.byMeta(pending.name, meta, signal);
   try {

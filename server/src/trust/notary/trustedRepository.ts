@@ -84,6 +84,16 @@ export class TrustedRepository {
     return signedTagRows(allTagSignatures(this.data));
   }
 
+  /** When each verified role's metadata expires (epoch ms): root, timestamp, snapshot, then the targets tree. */
+  expiries(): ReadonlyArray<{ readonly role: string; readonly expires: number }> {
+    return [
+      { role: 'root', expires: this.data.root.root.expires },
+      { role: 'timestamp', expires: this.data.timestamp.expires },
+      { role: 'snapshot', expires: this.data.snapshot.expires },
+      ...[...this.data.roles.values()].map((role) => ({ role: role.name, expires: role.metadata.expires })),
+    ];
+  }
+
   /** The `docker trust inspect` JSON model; `name` is the image as typed, `tag` limits the rows. */
   inspect(name: string = this.gun, tag?: string): TrustInspectJson {
     return toInspectJson(this.data, name, tag);

@@ -54,7 +54,7 @@ export function selfSignedCertificate(options: CertificateOptions): string {
     ? seq(oid(algorithm.oid), Buffer.from([0x05, 0x00]))
     : seq(oid(algorithm.oid));
   const serial = randomBytes(8);
-  serial[0] = serial[0] & 0x7f;
+  serial[0] = 0x40 | (serial[0] & 0x3f); // positive and minimal: DER forbids a 0x00 before a byte < 0x80
   const tbs = seq(
     tlv(0xa0, tlv(0x02, Buffer.from([2]))),
     tlv(0x02, serial),

@@ -5,7 +5,10 @@ import type { FileStore } from '../../../../server/src/trust/io';
 import { createNotaryClient } from '../../../../server/src/trust/notary';
 import type { NotaryClient, NotaryClientConfig } from '../../../../server/src/trust/notary';
 import { fixedClock } from './fixtures';
-import { loopbackFetcher } from './loopbackFetcher';
+import { readFile } from 'node:fs/promises';
+import { createNotaryFetcher } from '../../../../server/src/trust/registry/notaryFetcher';
+import { EMPTY_HOST_POLICY } from '../../../../server/src/trust/transport/hostPolicy';
+import { createUndiciHttpClient } from '../../../../server/src/trust/transport/undiciHttpClient';
 import { MemoryFileStore } from './memoryFileStore';
 import { TufServer } from './tufServer';
 import type { Override } from './tufServer';
@@ -34,14 +37,27 @@ export async function startHarness(
   server.override = options.override;
   const baseUrl = await server.start();
   const store = options.store ?? new MemoryFileStore();
+  // The production Notary fetcher over the production undici client: caps enforced while reading.
+  const http = createUndiciHttpClient({
+    hostPolicy: EMPTY_HOST_POLICY,
+    proxy: {},
+    readFile: (path) => readFile(path),
+    connectTimeoutMs: 2_000,
+    defaultTimeoutMs: 10_000,
+    userAgent: 'image-trust-attack-test/1',
+  });
   const client = createNotaryClient({
-    fetcher: loopbackFetcher(baseUrl),
+    fetcher: createNotaryFetcher({ http, baseUrl }),
     store,
     clock: fixedClock(options.now),
     ...(options.config ? { config: options.config } : {}),
     ...(options.dockerTrust ? { dockerTrust: options.dockerTrust } : {}),
   });
-  return { server, store, client, stop: () => server.stop() };
+  const stop = async (): Promise<void> => {
+    await http.close();
+    await server.stop();
+  };
+  return { server, store, client, stop };
 }
 
 /** Asserts that a promise rejects with a TrustError of exactly this code (never "signed"). */
