@@ -1,5 +1,6 @@
 import { checkCommand } from './checkCommand';
 import type { CliCommand } from './command';
+import { inspectCommand } from './inspectCommand';
 
-/** Every subcommand. The trust issue adds `inspect` here. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand];
+/** Every subcommand. */
+export const COMMANDS: readonly CliCommand[] = [checkCommand, inspectCommand];

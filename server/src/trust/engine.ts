@@ -10,6 +10,7 @@ import {
   type NotaryClientConfig,
   type TrustedRepository,
 } from './notary';
+import { registryHostOfGun } from './registry/notaryFetcher';
 import type { ManifestDigest, RegistryClient } from './registry/registryClient';
 import type { Environment } from './transport/proxy';
 import {
@@ -123,7 +124,7 @@ export function createTrustEngine(options: TrustEngineOptions = {}): TrustEngine
     async repository(gun, request = {}) {
       let server: URL;
       try {
-        server = toUrl(request.trustServer ?? transport.trustServerUrl(registryHostOf(gun)));
+        server = toUrl(request.trustServer ?? transport.trustServerUrl(registryHostOfGun(gun)));
       } catch (error: unknown) {
         if (error instanceof TrustError) return { kind: error.kind, server: undefined, error };
         throw error;
@@ -145,12 +146,6 @@ export function createTrustEngine(options: TrustEngineOptions = {}): TrustEngine
       registryClient(target.registryHost).resolveDigest(target.path, target.reference, signal),
     close: () => (options.sharedTransport ? Promise.resolve() : transport.close()),
   };
-}
-
-/** The registry host of a GUN (`127.0.0.1:5000/ns/app` → `127.0.0.1:5000`): Docker GUNs are fully qualified. */
-export function registryHostOf(gun: string): string {
-  const slash = gun.indexOf('/');
-  return slash < 0 ? gun : gun.slice(0, slash);
 }
 
 function toUrl(value: URL | string): URL {
