@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { suite, test } from 'mocha';
+import * as vscode from 'vscode';
+import { codeOf, waitForCode, waitForDiagnostics } from '../support/diagnostics';
+import { openWorkspaceFile, workspaceFile } from '../support/workspace';
+
+suite('code actions', () => {
+  test('when an image is denied → a preferred quick fix adds an entry to the tutorial policy and clears the error', async () => {
+    const { document } = await openWorkspaceFile('mypod.yaml');
+    const diagnostic = await waitForCode(document.uri, 'admission-denied');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((action) => action.kind?.value === vscode.CodeActionKind.QuickFix.value);
+    assert.ok(fix, `no quick fix among ${actions.map((a) => a.title).join(', ')}`);
+    assert.match(fix.title, /^Allow ".+" in the policy$/);
+    assert.equal(fix.isPreferred, true);
+    const policy = workspaceFile('imagepolicy.yaml');
+    assert.deepEqual(
+      fix.edit?.entries().map(([uri]) => uri.toString()),
+      [policy.toString()],
+    );
+
+    // Applying it (in memory, never saved) must make the pod admissible…
+    const policyDocument = await vscode.workspace.openTextDocument(policy);
+    const original = policyDocument.getText();
+    assert.ok(fix.edit && (await vscode.workspace.applyEdit(fix.edit)));
+    await waitForDiagnostics(
+      document.uri,
+      (all) => !all.some((d) => codeOf(d) === 'admission-denied'),
+      'admission-denied to clear after the fix',
+    );
+    // …and restoring the policy text brings the denial back (and leaves the workspace as the next test expects).
+    const restore = new vscode.WorkspaceEdit();
+    const whole = new vscode.Range(
+      policyDocument.positionAt(0),
+      policyDocument.positionAt(policyDocument.getText().length),
+    );
+    restore.replace(policy, whole, original);
+    assert.ok(await vscode.workspace.applyEdit(restore));
+    await waitForCode(document.uri, 'admission-denied');
+  });
+});
