@@ -36,6 +36,12 @@ export interface BuildOptions {
   readonly expires?: Partial<Record<RoleFile, string>>;
   readonly tweak?: Partial<Record<RoleFile, (signed: JsonObject) => void>>;
   readonly signers?: Partial<Record<RoleFile, readonly SigningKey[]>>;
+  /** More delegated roles (their parents must delegate to them through `tweak`), listed in the snapshot. */
+  readonly extraRoles?: readonly {
+    readonly role: string;
+    readonly tags: readonly (keyof typeof MANIFESTS)[];
+    readonly key: SigningKey;
+  }[];
   /** Edits a role's signed file bytes before its parent hashes them (so only the role itself is wrong). */
   readonly damage?: Partial<Record<RoleFile, (bytes: Buffer) => Buffer>>;
 }
@@ -111,12 +117,15 @@ export function buildRepo(options: BuildOptions): Map<string, Buffer> {
     );
   leaf('targets/releases', ['v1'], keys.releases);
   leaf('targets/alice', ['v1', 'v2'], keys.alice);
-  const meta = Object.fromEntries(
-    ['root', 'targets', 'targets/releases', 'targets/alice'].map((role) => [
-      role,
-      fileMeta(files.get(`${role}.json`) as Buffer),
-    ]),
-  );
+  for (const extra of options.extraRoles ?? []) leaf(extra.role as RoleFile, extra.tags, extra.key);
+  const roles = [
+    'root',
+    'targets',
+    'targets/releases',
+    'targets/alice',
+    ...(options.extraRoles ?? []).map((e) => e.role),
+  ];
+  const meta = Object.fromEntries(roles.map((role) => [role, fileMeta(files.get(`${role}.json`) as Buffer)]));
   sign('snapshot', { ...common('snapshot', 'Snapshot'), meta }, keys.snapshot);
   sign(
     'timestamp',
