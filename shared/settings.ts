@@ -3,6 +3,13 @@
  * vscode-eslint does in `$shared/settings.ts` (style-anchors principle 4).
  */
 
+import {
+  DEFAULT_TRUST_SETTINGS,
+  readTrustSettings,
+  readWorkspaceTrusted,
+  type TrustSettings,
+} from './trustSettings';
+
 /** The configuration section every setting lives under (`imageTrust.*`). */
 export const SETTINGS_SECTION = 'imageTrust';
 
@@ -13,9 +20,17 @@ export interface ImageTrustSettings {
    * current context's namespace, which the editor cannot know (portieris.md §2.1).
    */
   readonly defaultNamespace: string;
+  /** Trust lookups (shared/trustSettings.ts). */
+  readonly trust: TrustSettings;
+  /** False in an untrusted workspace: nothing is fetched and no credential helper runs. */
+  readonly workspaceTrusted: boolean;
 }
 
-export const DEFAULT_SETTINGS: ImageTrustSettings = { defaultNamespace: 'default' };
+export const DEFAULT_SETTINGS: ImageTrustSettings = {
+  defaultNamespace: 'default',
+  trust: DEFAULT_TRUST_SETTINGS,
+  workspaceTrusted: true,
+};
 
 /** `imageTrust.trace.server`: read by vscode-languageclient itself to trace the JSON-RPC traffic. */
 export type TraceServerSetting = 'off' | 'messages' | 'verbose';
@@ -31,5 +46,9 @@ export function isNamespaceName(value: unknown): value is string {
 export function readSettings(value: unknown): ImageTrustSettings {
   if (typeof value !== 'object' || value === null) return DEFAULT_SETTINGS;
   const namespace: unknown = (value as { defaultNamespace?: unknown }).defaultNamespace;
-  return { defaultNamespace: isNamespaceName(namespace) ? namespace : DEFAULT_SETTINGS.defaultNamespace };
+  return {
+    defaultNamespace: isNamespaceName(namespace) ? namespace : DEFAULT_SETTINGS.defaultNamespace,
+    trust: readTrustSettings(value),
+    workspaceTrusted: readWorkspaceTrusted(value),
+  };
 }

@@ -13,6 +13,8 @@ import {
 export class SettingsSource {
   private current: ImageTrustSettings = DEFAULT_SETTINGS;
   private canPull = false;
+  /** An editor that says so at start-up (VS Code: an untrusted workspace) stays untrusted until restarted. */
+  private initiallyTrusted = true;
 
   constructor(private readonly connection: Connection) {}
 
@@ -20,6 +22,7 @@ export class SettingsSource {
     this.canPull = params.capabilities.workspace?.configuration === true;
     if (params.initializationOptions !== undefined) {
       this.current = readSettings(params.initializationOptions as unknown);
+      this.initiallyTrusted = this.current.workspaceTrusted;
     }
   }
 
@@ -35,6 +38,7 @@ export class SettingsSource {
     } else if (typeof pushed === 'object' && pushed !== null && SETTINGS_SECTION in pushed) {
       this.current = readSettings((pushed as Record<string, unknown>)[SETTINGS_SECTION]);
     }
+    if (!this.initiallyTrusted) this.current = { ...this.current, workspaceTrusted: false };
     return this.current;
   }
 }

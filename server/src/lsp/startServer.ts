@@ -11,8 +11,10 @@ import { describeError } from '../errors';
 import { uriToPath } from '../files/fileUri';
 import { isYamlFileName } from '../files/walkYamlFiles';
 import type { LanguageService } from '../service/languageService';
+import type { YamlFile } from '../yaml/yamlFile';
 import { toDiagnostic } from './convert';
 import { registerFeatureHandlers } from './featureHandlers';
+import { registerTrustViewRequests } from './requests/trustViewRequests';
 import { OpenDocuments } from './openDocuments';
 import { SettingsSource } from './settingsSource';
 import { ValidationScheduler } from './validationScheduler';
@@ -35,13 +37,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const settings = new SettingsSource(connection);
   const indexer = new WorkspaceIndexer(service, (uri) => open.isOpen(uri), log);
   let folders: string[] = [];
+  // Trust lookups run after the first publish; a document change aborts its document's lookups.
+  const trustChecks = new Map<string, AbortController>();
+  // Validations triggered by arriving trust answers (uri → version) do not start another lookup round.
+  const trustFollowUps = new Map<string, number>();
 
   const scheduler = new ValidationScheduler(
     async (uri) => {
       const document = open.get(uri);
       if (!document) return;
       if (open.index(document)) revalidateAll(uri);
-      const findings = await service.validate(open.file(document), settings.settings);
+      const file = open.file(document);
+      const findings = await service.validate(file, settings.settings);
       // A newer version has its own validation scheduled; publishing this one would flash stale results.
       if (open.get(uri)?.version !== document.version) return;
       await connection.sendDiagnostics({
@@ -49,6 +56,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         version: document.version,
         diagnostics: findings.map(toDiagnostic),
       });
+      const followUp = trustFollowUps.get(uri) === document.version;
+      trustFollowUps.delete(uri);
+      if (!followUp) startTrustCheck(uri, file, document.version);
     },
     (uri, error) => connection.console.error(`validation of ${uri} failed: ${describeError(error)}`),
   );
@@ -56,6 +66,32 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** Runs notification-driven work whose failure can only be logged: there is no request to answer. */
   function background(what: string, work: () => Promise<void>): void {
     work().catch((error: unknown) => connection.console.error(`${what} failed: ${describeError(error)}`));
+  }
+
+  /** Fetches missing trust answers, then re-validates so the trust diagnostics appear in place. */
+  function startTrustCheck(uri: string, file: YamlFile, version: number): void {
+    trustChecks.get(uri)?.abort();
+    const controller = new AbortController();
+    trustChecks.set(uri, controller);
+    background('trust check', async () => {
+      const fresh = await service.checkTrust(file, settings.settings, controller.signal, startProgress);
+      if (trustChecks.get(uri) === controller) trustChecks.delete(uri);
+      if (!fresh || controller.signal.aborted || open.get(uri)?.version !== version) return;
+      trustFollowUps.set(uri, version);
+      scheduler.schedule(uri);
+    });
+  }
+
+  /** LSP work-done progress (`window/workDoneProgress/create`) when the client supports it, else nothing. */
+  async function startProgress(title: string): Promise<{ report(message: string): void; done(): void }> {
+    const reporter = await connection.window.createWorkDoneProgress();
+    reporter.begin('Image Trust', undefined, title);
+    return { report: (message) => reporter.report(message), done: () => reporter.done() };
+  }
+
+  function cancelTrustCheck(uri: string): void {
+    trustChecks.get(uri)?.abort();
+    trustChecks.delete(uri);
   }
 
   function revalidateAll(except?: string): void {
@@ -104,8 +140,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     });
   });
 
-  open.documents.onDidChangeContent(({ document }) => scheduler.schedule(document.uri));
+  open.documents.onDidChangeContent(({ document }) => {
+    cancelTrustCheck(document.uri);
+    scheduler.schedule(document.uri);
+  });
   open.documents.onDidClose(({ document }) => {
+    cancelTrustCheck(document.uri);
     scheduler.cancel(document.uri);
     open.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -142,12 +182,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   connection.onRequest(RefreshRequest.type, async () => {
+    service.refreshTrust();
     const outcome = await indexWorkspace();
     revalidateAll();
     return { indexedFiles: outcome.indexedFiles };
   });
 
   registerFeatureHandlers(connection, open, service);
+  registerTrustViewRequests(connection, {
+    settings: () => settings.settings,
+    folders: () => folders,
+    openFiles: () => open.all().map((document) => open.file(document)),
+  });
   connection.onShutdown(() => scheduler.dispose());
   open.documents.listen(connection);
   connection.listen();

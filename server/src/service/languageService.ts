@@ -1,5 +1,7 @@
 import type { Finding } from '../diagnostics/finding';
 import { describeError } from '../errors';
+import type { TrustFeature } from '../trustService/feature';
+import type { TrustProgress } from '../trustService/trustService';
 import type { YamlFile } from '../yaml/yamlFile';
 import { codeActionsFor } from './codeActions';
 import { completeAt, type CompletionResult } from './completion';
@@ -24,6 +26,8 @@ export interface LanguageServiceDeps {
   readonly schema: SchemaAssist;
   /** Where a failing validator is reported; the other validators still run. */
   readonly log: (message: string) => void;
+  /** Trust lookups (server/src/trustService); its validator is among `validators`. */
+  readonly trust?: TrustFeature;
 }
 
 /**
@@ -40,6 +44,19 @@ export interface LanguageService {
   indexFile(file: YamlFile): boolean;
   /** Drops a file from the workspace index; true when the policy set changed. */
   forgetFile(uri: string): boolean;
+  /**
+   * Fetches the trust answers a file's images still need (validate only uses known ones). Resolves true
+   * when new answers arrived, so the caller validates again; false when there was nothing to fetch or
+   * `signal` aborted (the document changed).
+   */
+  checkTrust(
+    file: YamlFile,
+    options: ValidationOptions,
+    signal: AbortSignal,
+    startProgress?: (title: string) => Promise<TrustProgress>,
+  ): Promise<boolean>;
+  /** Forgets every cached trust answer (`imageTrust/refresh`). */
+  refreshTrust(): void;
 }
 
 export function createLanguageService(deps: LanguageServiceDeps): LanguageService {
@@ -65,12 +82,27 @@ export function createLanguageService(deps: LanguageServiceDeps): LanguageServic
       const results = await Promise.all(deps.validators.map((v) => runValidator(v, parsed, options)));
       return [...syntaxFindings(file), ...results.flat()].sort(byPosition);
     },
-    hover: (file, position) => (file.skipped ? undefined : hoverAt(deps.schema, file, position)),
+    hover: (file, position) =>
+      file.skipped ? undefined : (deps.trust?.hover(file, position) ?? hoverAt(deps.schema, file, position)),
     complete: (file, position) => completeAt(deps.schema, file, position),
     // The range is not needed yet: the client already sends only the diagnostics that overlap it.
-    codeActions: (_file, _range, diagnostics) => codeActionsFor(diagnostics),
-    indexFile: (file) => deps.workspace.update(file),
-    forgetFile: (uri) => deps.workspace.remove(uri),
+    codeActions: (file, _range, diagnostics) => [
+      ...codeActionsFor(diagnostics),
+      ...(deps.trust?.codeActions(file, diagnostics) ?? []),
+    ],
+    indexFile: (file) => {
+      const policies = deps.workspace.update(file);
+      const signers = deps.trust?.indexFile(file) ?? false;
+      return policies || signers;
+    },
+    forgetFile: (uri) => {
+      const policies = deps.workspace.remove(uri);
+      const signers = deps.trust?.forgetFile(uri) ?? false;
+      return policies || signers;
+    },
+    checkTrust: async (file, options, signal, startProgress) =>
+      file.skipped || !deps.trust ? false : deps.trust.check(file, options, signal, startProgress),
+    refreshTrust: () => deps.trust?.refresh(),
   };
 }
 

@@ -1,11 +1,16 @@
 import type { Finding, Position, Range } from '../diagnostics/finding';
 import type { PathStep } from '../yaml/navigate';
 import type { YamlFile } from '../yaml/yamlFile';
+import type { TrustSettings } from '../../../shared/trustSettings';
 
 /** Per-run options of a validation; they come from settings or CLI flags. */
 export interface ValidationOptions {
   /** Namespace of workloads that do not name one (portieris.md §2.1). */
   readonly defaultNamespace: string;
+  /** Trust lookups (servers, CAs, freshness, pin style, …); defaults when absent. */
+  readonly trust?: TrustSettings;
+  /** False in an untrusted workspace: nothing is fetched; absent means trusted. */
+  readonly workspaceTrusted?: boolean;
 }
 
 /**

@@ -180,6 +180,16 @@ function verifiedIssues(
       ),
     );
   }
+  if (required && written === undefined && input.registry.kind === 'failed') {
+    issues.push(
+      issue(
+        'trust-unavailable',
+        'warning',
+        `Could not read the digest the registry serves for "${trust.tag}": ${input.registry.reason} (${input.registry.code}). Whether the tag moved after signing is unknown; the signed digest is ${shortDigest(signedDigest)}.`,
+        { errorCode: input.registry.code },
+      ),
+    );
+  }
   if (issues.length === 0) {
     const signers = describeSigners(trust, signedDigest);
     const runs =

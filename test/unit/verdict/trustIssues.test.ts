@@ -186,3 +186,16 @@ describe('trustIssues: one code per situation', () => {
     assert.equal(issue?.data.pin, null);
   });
 });
+
+test('when the registry cannot be read but trust verified → trust-unavailable warning that keeps the pin data', () => {
+  const [issue, ...rest] = issuesOf(
+    input({
+      trust: verified([sig('targets', A)]),
+      registry: { kind: 'failed', code: 'UNREACHABLE', reason: 'connect ECONNREFUSED' },
+    }),
+  );
+  assert.equal(rest.length, 0);
+  assert.equal(`${issue?.code}:${issue?.severity}`, 'trust-unavailable:warning');
+  assert.match(issue?.message ?? '', /Whether the tag moved after signing is unknown/);
+  assert.notEqual(issue?.data.pin, null);
+});

@@ -1,0 +1,74 @@
+import { findWorkloadImages, parseImageReference, type ImageReference, type WorkloadImage } from '../kube';
+import { predictAdmission, type AdmissionPrediction, type PolicySource } from '../policy';
+import type { Environment } from '../trust/transport/proxy';
+import type { SignerInput, TrustRequirement } from '../verdict';
+import type { YamlFile } from '../yaml/yamlFile';
+import { chooseServer, type ServerChoice } from './chooseServer';
+import type { SignerIndex } from './signerIndex';
+
+/** One enforced workload image with everything its trust verdict needs, except the fetched facts. */
+export interface ImageTarget {
+  readonly found: WorkloadImage;
+  readonly ref: ImageReference;
+  readonly namespace: string;
+  readonly prediction: AdmissionPrediction;
+  readonly requirement: TrustRequirement;
+  readonly server: ServerChoice;
+  readonly signers: readonly SignerInput[];
+  /** Cache key of the repository lookup (server + GUN), when there is a server. */
+  readonly repositoryKey?: string;
+  /** Cache key of the registry lookup (only for references without a digest). */
+  readonly registryKey?: string;
+}
+
+export interface TargetContext {
+  readonly policies: PolicySource;
+  readonly signers: SignerIndex;
+  readonly defaultNamespace: string;
+  readonly servers: Readonly<Record<string, string>>;
+  readonly env: Environment;
+}
+
+export const repositoryKey = (server: string, gun: string): string => `${server}\n${gun}`;
+export const registryKey = (ref: ImageReference): string =>
+  `${ref.registryHost}\n${ref.path}\n${ref.trustTag}`;
+
+/**
+ * The images Portieris checks (enforced, parsable, no sha512 panic: the same filter as the admission
+ * check), each with the applying entry's trust requirement (portieris.md §2.1, §3.5).
+ */
+export function imageTargets(file: YamlFile, context: TargetContext): ImageTarget[] {
+  const targets: ImageTarget[] = [];
+  for (const doc of file.documents) {
+    for (const found of findWorkloadImages(doc)) {
+      if (!found.enforced) continue;
+      const parsed = parseImageReference(found.image);
+      if (!parsed.ok || parsed.ref.portierisPanics) continue;
+      const ref = parsed.ref;
+      const namespace = found.owner.namespace ?? context.defaultNamespace;
+      const prediction = predictAdmission({ image: found.image, namespace }, context.policies);
+      const trust = prediction.verdict === 'allowed' ? prediction.requirements.trust : undefined;
+      const requirement: TrustRequirement = {
+        required: trust?.enabled === true,
+        signerSecrets: trust?.enabled ? trust.signerSecrets : [],
+        mutateImage: prediction.verdict === 'allowed' ? prediction.requirements.mutateImage : true,
+      };
+      const server = chooseServer(ref, trust?.trustServer, context.servers, context.env);
+      const signers = requirement.signerSecrets.map((secret) =>
+        context.signers.signerFor(secret, namespace, context.defaultNamespace),
+      );
+      targets.push({
+        found,
+        ref,
+        namespace,
+        prediction,
+        requirement,
+        server,
+        signers,
+        ...(server.source === 'none' ? {} : { repositoryKey: repositoryKey(server.url, ref.name) }),
+        ...(ref.digest === undefined ? { registryKey: registryKey(ref) } : {}),
+      });
+    }
+  }
+  return targets;
+}

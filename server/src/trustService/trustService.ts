@@ -1,0 +1,295 @@
+import type { Finding } from '../diagnostics/finding';
+import type { PolicySource } from '../policy';
+import type { CodeActionResult, DiagnosticRef, Position } from '../service/types';
+import type { FileStore } from '../trust/io';
+import type { Environment } from '../trust/transport/proxy';
+import { decideTrust, trustIssues, type RegistryFacts, type TrustFacts, type VerdictInput } from '../verdict';
+import type { YamlFile } from '../yaml/yamlFile';
+import type { TrustSettings } from '../../../shared/trustSettings';
+import { isAbort } from './abort';
+import { MemoryFileStore } from './fileStores';
+import { trustHoverMarkdown } from './hoverMarkdown';
+import { imageTargets, type ImageTarget } from './imageTargets';
+import { Limiter } from './limiter';
+import { LookupCache } from './lookupCache';
+import { createNetworkBackend, type NetworkBackendOptions } from './networkBackend';
+import { trustCodeActions } from './quickFixes';
+import type { RepositoryAnswer, TrustBackend } from './repositoryAnswer';
+import { SignerIndex } from './signerIndex';
+import { toFinding } from './toFindings';
+
+/** What one run of the trust checks is configured with (settings, or CLI flags). */
+export interface TrustRunOptions {
+  readonly defaultNamespace: string;
+  readonly trust: TrustSettings;
+  /** False: nothing is fetched and no credential helper runs (VS Code's untrusted workspaces). */
+  readonly workspaceTrusted: boolean;
+}
+
+/** Reports a batch of lookups, e.g. as LSP work-done progress. */
+export interface TrustProgress {
+  report(message: string): void;
+  done(): void;
+}
+
+export interface TrustServiceOptions {
+  /** Where DOCKER_CONTENT_TRUST_SERVER, DOCKER_CONFIG and proxies come from. Default: process.env. */
+  readonly env?: Environment;
+  /** The Notary trust cache (pins, last metadata). Default: in memory, renewed by `refresh()`. */
+  readonly store?: FileStore;
+  /** Milliseconds clock for the freshness window. */
+  readonly now?: () => number;
+  /** Lookups running at once, across all files. Default 4. */
+  readonly concurrency?: number;
+  /** Replaces the network backend (or parts of its transport). */
+  readonly createBackend?: (options: NetworkBackendOptions) => TrustBackend;
+  readonly transport?: NetworkBackendOptions['transport'];
+}
+
+/** Answers saying "could not check" are retried sooner than real answers (ms). */
+const FAILURE_FRESH_MS = 15_000;
+const DEFAULT_CONCURRENCY = 4;
+
+/**
+ * Orchestrates trust lookups for workload images (the issue "Trust in the editor"): per-repository
+ * deduplication (trust server + GUN), a freshness-window cache, bounded concurrency, cancellation via
+ * AbortSignal, and an untrusted / offline mode where nothing is fetched. `findings` is synchronous and
+ * uses only what is known; `check` fetches what is missing or stale and says whether anything new came in.
+ */
+export class TrustService {
+  readonly signers = new SignerIndex();
+  private readonly env: Environment;
+  private readonly now: () => number;
+  private readonly ownsStore: boolean;
+  private store: FileStore;
+  private backend: TrustBackend | undefined;
+  private backendKey = '';
+  private freshMs = 300_000;
+  private readonly repositories: LookupCache<RepositoryAnswer>;
+  private readonly registries: LookupCache<RegistryFacts>;
+  private readonly published = new Map<string, readonly Finding[]>();
+
+  constructor(
+    private readonly policies: PolicySource,
+    private readonly options: TrustServiceOptions = {},
+  ) {
+    this.env = options.env ?? process.env;
+    this.now = options.now ?? Date.now;
+    this.ownsStore = options.store === undefined;
+    this.store = options.store ?? new MemoryFileStore();
+    const limiter = new Limiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+    const shared = { limiter, now: this.now, freshMs: () => this.freshMs };
+    this.repositories = new LookupCache<RepositoryAnswer>({
+      ...shared,
+      freshMsFor: (answer, freshMs) =>
+        answer.kind === 'unavailable' ? Math.min(freshMs, FAILURE_FRESH_MS) : freshMs,
+    });
+    this.registries = new LookupCache<RegistryFacts>({
+      ...shared,
+      freshMsFor: (answer, freshMs) =>
+        answer.kind === 'failed' ? Math.min(freshMs, FAILURE_FRESH_MS) : freshMs,
+    });
+  }
+
+  /** Trust findings of a file from what is known now (never waits for the network). */
+  findings(file: YamlFile, run: TrustRunOptions): Finding[] {
+    this.configure(run);
+    const findings: Finding[] = [];
+    for (const target of this.targets(file, run)) {
+      const input = this.inputFor(target, run);
+      if (!input) continue;
+      for (const issue of trustIssues(input, decideTrust(input))) {
+        const finding = toFinding(file, target.found, issue, run.trust.severity);
+        if (finding) findings.push(finding);
+      }
+    }
+    this.published.set(file.uri, findings);
+    return findings;
+  }
+
+  /**
+   * Fetches the missing or stale answers for a file's images. Resolves true when new answers arrived
+   * (the caller re-validates), false when there was nothing to fetch or `signal` aborted.
+   */
+  async check(
+    file: YamlFile,
+    run: TrustRunOptions,
+    signal: AbortSignal,
+    startProgress?: (title: string) => Promise<TrustProgress>,
+  ): Promise<boolean> {
+    this.configure(run);
+    if (!run.workspaceTrusted || !run.trust.network) return false;
+    const backend = this.backendFor(run);
+    const jobs = new Map<string, () => Promise<unknown>>();
+    for (const target of this.targets(file, run)) {
+      const { repositoryKey, registryKey, server, ref } = target;
+      if (repositoryKey === undefined || server.source === 'none') continue;
+      if (this.repositories.needsFetch(repositoryKey) && !jobs.has(repositoryKey)) {
+        jobs.set(repositoryKey, () =>
+          this.repositories.get(repositoryKey, (s) => backend.repository(ref.name, server.url, s), signal),
+        );
+      }
+      if (registryKey !== undefined && this.registries.needsFetch(registryKey) && !jobs.has(registryKey)) {
+        jobs.set(registryKey, () =>
+          this.registries.get(
+            registryKey,
+            (s) => backend.registryDigest(ref.registryHost, ref.path, ref.trustTag, s),
+            signal,
+          ),
+        );
+      }
+    }
+    if (jobs.size === 0 || signal.aborted) return false;
+    const progress = await startProgress?.(`Checking image trust (${jobs.size} lookups)`);
+    try {
+      const results = await Promise.allSettled([...jobs.values()].map((job) => job()));
+      const failure = results.find(
+        (r): r is PromiseRejectedResult => r.status === 'rejected' && !isAbort(r.reason),
+      );
+      if (failure && !signal.aborted) throw failure.reason;
+    } finally {
+      progress?.done();
+    }
+    return !signal.aborted;
+  }
+
+  /** Markdown for the image under `position`, from what is known now. */
+  hover(
+    file: YamlFile,
+    run: TrustRunOptions,
+    position: Position,
+  ): { markdown: string; range: Finding['range'] } | undefined {
+    const offset = file.lines.offsetAt(position);
+    const target = this.targets(file, run).find((t) => offset >= t.found.start && offset <= t.found.end);
+    if (!target) return undefined;
+    const input = this.inputFor(target, run);
+    const verdict = input ? decideTrust(input) : undefined;
+    return {
+      markdown: trustHoverMarkdown(target, input?.trust, input?.registry, verdict),
+      range: file.lines.rangeOf(target.found.start, target.found.end),
+    };
+  }
+
+  codeActions(
+    file: YamlFile,
+    diagnostics: readonly DiagnosticRef[],
+    run: Pick<TrustRunOptions, 'trust'>,
+  ): CodeActionResult[] {
+    return trustCodeActions(file, diagnostics, this.published.get(file.uri) ?? [], run.trust.pinStyle);
+  }
+
+  /** Drops every answer (and, for the in-memory store, what was pinned on first use this session). */
+  refresh(): void {
+    this.repositories.clear();
+    this.registries.clear();
+    if (this.ownsStore) {
+      this.store = new MemoryFileStore();
+      this.dropBackend();
+    }
+  }
+
+  forget(uri: string): void {
+    this.published.delete(uri);
+  }
+
+  async close(): Promise<void> {
+    this.repositories.clear();
+    this.registries.clear();
+    await this.backend?.close();
+    this.backend = undefined;
+  }
+
+  private configure(run: TrustRunOptions): void {
+    this.freshMs = run.trust.freshnessSeconds * 1000;
+    const { servers, caFiles, insecureHosts, timeoutSeconds } = run.trust;
+    const key = JSON.stringify([servers, caFiles, insecureHosts, timeoutSeconds, run.workspaceTrusted]);
+    if (key === this.backendKey) return;
+    // Other servers, CAs or credentials: earlier answers were got another way and no longer count.
+    this.backendKey = key;
+    this.repositories.clear();
+    this.registries.clear();
+    this.dropBackend();
+  }
+
+  private dropBackend(): void {
+    const old = this.backend;
+    this.backend = undefined;
+    void old?.close().catch(() => undefined);
+  }
+
+  private backendFor(run: TrustRunOptions): TrustBackend {
+    if (!this.backend) {
+      const create = this.options.createBackend ?? createNetworkBackend;
+      this.backend = create({
+        env: this.env,
+        store: this.store,
+        caFiles: run.trust.caFiles,
+        insecureHosts: run.trust.insecureHosts,
+        timeoutMs: run.trust.timeoutSeconds * 1000,
+        credentialHelpers: run.workspaceTrusted,
+        ...(this.options.transport ? { transport: this.options.transport } : {}),
+      });
+    }
+    return this.backend;
+  }
+
+  private targets(file: YamlFile, run: TrustRunOptions): ImageTarget[] {
+    return imageTargets(file, {
+      policies: this.policies,
+      signers: this.signers,
+      defaultNamespace: run.defaultNamespace,
+      servers: run.trust.servers,
+      env: this.env,
+    });
+  }
+
+  /** The verdict input of an image, or undefined while its lookups are still to come. */
+  private inputFor(target: ImageTarget, run: TrustRunOptions): VerdictInput | undefined {
+    const facts = this.factsFor(target, run);
+    if (!facts) return undefined;
+    return {
+      image: target.ref,
+      requirement: target.requirement,
+      signers: target.signers,
+      trust: facts.trust,
+      registry: facts.registry,
+    };
+  }
+
+  private factsFor(
+    target: ImageTarget,
+    run: TrustRunOptions,
+  ): { trust: TrustFacts; registry: RegistryFacts } | undefined {
+    const notChecked = { kind: 'not-checked' } as const;
+    if (!run.workspaceTrusted)
+      return { trust: { kind: 'not-checked', reason: 'untrusted-workspace' }, registry: notChecked };
+    if (!run.trust.network)
+      return { trust: { kind: 'not-checked', reason: 'offline' }, registry: notChecked };
+    if (target.repositoryKey === undefined) {
+      return { trust: { kind: 'not-checked', reason: 'no-trust-server' }, registry: notChecked };
+    }
+    const repository = this.repositories.peek(target.repositoryKey)?.value;
+    if (!repository) return undefined;
+    let registry: RegistryFacts = notChecked;
+    if (target.registryKey !== undefined) {
+      const known = this.registries.peek(target.registryKey)?.value;
+      if (!known) return undefined;
+      registry = known;
+    }
+    if (repository.kind !== 'verified') return { trust: repository, registry };
+    const tag = target.ref.trustTag;
+    return {
+      trust: {
+        kind: 'verified',
+        gun: repository.gun,
+        server: repository.server,
+        checkedAt: repository.checkedAt,
+        tag,
+        signatures: repository.signaturesOf(tag),
+        roleKeys: repository.roleKeys,
+        releasedDigests: repository.releasedDigests,
+      },
+      registry,
+    };
+  }
+}
