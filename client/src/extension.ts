@@ -1,10 +1,16 @@
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
+import type { SignedTagsProvider } from './trustView/provider';
+
+/** What `activate` returns: the Signed Tags provider, for extension tests that read the tree. */
+export interface ImageTrustApi {
+  readonly signedTags: SignedTagsProvider;
+}
 
 let ctx: Ctx | undefined;
 
 /** Activation only: everything else lives in `Ctx`, which owns every disposable (style-anchors principle 12). */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<ImageTrustApi> {
   ctx = new Ctx(context);
   try {
     await ctx.start();
@@ -15,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     );
     throw error;
   }
+  return { signedTags: ctx.tree };
 }
 
 export async function deactivate(): Promise<void> {

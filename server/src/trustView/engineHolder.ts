@@ -1,0 +1,63 @@
+import { createTrustEngine, type TrustEngine } from '../trust/engine';
+import type { CredentialStore } from '../trust/credentials/credential';
+import type { Environment } from '../trust/transport/proxy';
+import type { TrustSettings } from '../../../shared/trustSettings';
+
+export type CreateEngine = (options: EngineSettings) => TrustEngine;
+
+export interface EngineSettings {
+  readonly env: Environment;
+  readonly credentials: CredentialStore;
+  readonly caFiles: Readonly<Record<string, string>>;
+  readonly insecureHosts: readonly string[];
+  readonly timeoutMs: number;
+}
+
+export const createDefaultEngine: CreateEngine = (options) =>
+  createTrustEngine({
+    transport: {
+      env: options.env,
+      credentials: options.credentials,
+      caFiles: options.caFiles,
+      insecureHosts: options.insecureHosts,
+      timeoutMs: options.timeoutMs,
+    },
+  });
+
+/**
+ * One trust engine for the view, rebuilt when the settings that shape its transport change or the user
+ * logs in or out (tokens cached with the old credentials must not be reused). The old one is closed.
+ */
+export class EngineHolder {
+  private engine: TrustEngine | undefined;
+  private key = '';
+
+  constructor(
+    private readonly env: Environment,
+    private readonly credentials: CredentialStore & { readonly version: number },
+    private readonly create: CreateEngine = createDefaultEngine,
+  ) {}
+
+  engineFor(trust: TrustSettings): TrustEngine {
+    const { caFiles, insecureHosts, timeoutSeconds } = trust;
+    const key = JSON.stringify([caFiles, insecureHosts, timeoutSeconds, this.credentials.version]);
+    if (this.engine === undefined || key !== this.key) {
+      this.drop();
+      this.key = key;
+      this.engine = this.create({
+        env: this.env,
+        credentials: this.credentials,
+        caFiles,
+        insecureHosts,
+        timeoutMs: timeoutSeconds * 1000,
+      });
+    }
+    return this.engine;
+  }
+
+  drop(): void {
+    const old = this.engine;
+    this.engine = undefined;
+    void old?.close().catch(() => undefined);
+  }
+}
