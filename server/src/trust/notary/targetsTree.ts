@@ -19,6 +19,13 @@ export interface VerifiedTargetsRole {
 export interface SkippedRole {
   readonly name: string;
   readonly code: TrustErrorCode;
+  /**
+   * The bytes that failed verification, when they were loaded. Cached like a verified role so a warm
+   * update re-verifies them (byMeta still checks them against the snapshot's hash) instead of
+   * downloading them again.
+   */
+  readonly bytes?: Uint8Array;
+  readonly fromCache?: boolean;
 }
 
 const SKIPPABLE: readonly TrustErrorCode[] = ['EXPIRED', 'THRESHOLD_NOT_MET', 'BAD_SIGNATURE'];
@@ -107,7 +114,7 @@ async function loadOne(
     return { name: pending.name, metadata, paths: pending.paths, bytes, fromCache };
   } catch (error) {
     if (pending.name !== 'targets' && error instanceof TrustError && SKIPPABLE.includes(error.code)) {
-      return { name: pending.name, code: error.code };
+      return { name: pending.name, code: error.code, bytes, fromCache };
     }
     throw error;
   }

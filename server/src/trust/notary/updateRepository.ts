@@ -187,5 +187,10 @@ async function persist(
     if (!role.fromCache) await pins.writeRole(gun, role.name, role.bytes);
     versions[role.name] = role.metadata.version;
   }
+  // Skipped roles carry no version: nothing about them is trusted, their bytes only spare a download.
+  for (const role of data.skipped) {
+    if (role.bytes !== undefined && role.fromCache === false)
+      await pins.writeRole(gun, role.name, role.bytes);
+  }
   await pins.writeVersions(gun, { ...(await pins.readVersions(gun)), ...versions });
 }
