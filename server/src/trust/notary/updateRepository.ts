@@ -102,7 +102,12 @@ export async function updateRepository(
 function differentNotOlder(candidate: Uint8Array, trusted: TrustedRoot): boolean {
   if (Buffer.from(candidate).equals(Buffer.from(trusted.bytes))) return false;
   // The version is read before the candidate is trusted only to pick the path; rotateRoot verifies it.
-  return decodeRoot(parseEnvelope(candidate, 'root').signed).version >= trusted.root.version;
+  // An unreadable candidate is no reason to rotate: the original failure is the better report.
+  try {
+    return decodeRoot(parseEnvelope(candidate, 'root').signed).version >= trusted.root.version;
+  } catch {
+    return false;
+  }
 }
 
 function listsRoot(bytes: Uint8Array, meta: Parameters<typeof verifyHashes>[2]): boolean {
