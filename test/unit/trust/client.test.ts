@@ -41,7 +41,7 @@ describe('createNotaryClient against the real notary 0.7.0 fixtures (setA)', () 
 });
 
 describe('createNotaryClient with the rotated fixtures (setB) and a setA pin', () => {
-  test('when the pinned root is v1 and the server has v3 → it walks 2.root.json and verifies', async () => {
+  test('when the pinned root is v1 and the server has v3 → it walks 2.root.json, verifies, and then runs warm on one request', async () => {
     const store = new MemoryFileStore();
     const first = await startHarness(FIXTURE_GUN, fixtureFiles('setA-v1'), { store });
     await first.client.getRepository(FIXTURE_GUN);
@@ -52,6 +52,9 @@ describe('createNotaryClient with the rotated fixtures (setB) and a setA pin', (
       assert.equal(repository.versions.root, 3);
       assert.ok(second.server.requests.includes('2.root.json'));
       assert.equal(repository.resolveTag('v3').role, 'targets');
+      second.server.requests.length = 0;
+      assert.equal((await second.client.getRepository(FIXTURE_GUN)).versions.root, 3);
+      assert.deepEqual(second.server.requests, ['timestamp.json']);
     } finally {
       await second.stop();
     }
