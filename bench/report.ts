@@ -113,7 +113,7 @@ function trustSection(r: TrustBenchResult): string[] {
   out.push(...machineLines(r.machine, r.date, r.commit, r.runs));
   out.push(
     `- Peer: ${r.peer.name}, \`notary version\` ${r.peer.version}; run as \`notary -d TRUSTDIR -s URL --tlscacert CA list GUN\``,
-    `- Ours: ${r.ourEntry}; run as \`node list.cjs --server URL --ca CA --cache DIR GUN\`. Both timed as whole processes (spawn → exit).`,
+    `- Ours: ${r.ourEntry}; run as \`node dist/cli.js inspect GUN --trust-server URL --ca-file CA --cache-dir DIR\` (prints every signed tag with digest and signers, like \`docker trust inspect\`). Both timed as whole processes (spawn → exit).`,
     '- Cold: empty trust dir / cache dir (trust on first use). Warm: the same dir again right after, nothing changed on the server.',
     '- Lab: a private notary-server 0.7.0 (TLS, in-memory storage) on 127.0.0.1; each bench repository has its tags in `targets/releases` and `targets/alice` (as `docker trust sign` writes them).',
     '',
@@ -130,11 +130,11 @@ function trustSection(r: TrustBenchResult): string[] {
     );
   }
   out.push('', '### Whole process, warm (ms)', '');
-  out.push('| signed tags | ours | notary list | ours / notary | our requests |', '|---|---|---|---|---|');
+  out.push('| signed tags | ours | notary list | ours / notary |', '|---|---|---|---|');
   for (const c of r.counts) {
     const q = ratio(c.process.oursWarm.median, c.process.notaryWarm.median);
     out.push(
-      `| ${fmt(c.tags)} | ${ms(c.process.oursWarm)} | ${ms(c.process.notaryWarm)} | ${q === undefined ? 'n/a' : `${fmt(q, 2)}×`} | ${c.process.oursWarmRequests?.join(', ') ?? 'n/a'} |`,
+      `| ${fmt(c.tags)} | ${ms(c.process.oursWarm)} | ${ms(c.process.notaryWarm)} | ${q === undefined ? 'n/a' : `${fmt(q, 2)}×`} |`,
     );
   }
   out.push(

@@ -1,8 +1,7 @@
 /**
- * Whole-process timings: our list entry (bundled, plain node) and the Go `notary list`, each from spawn
- * to exit, with a fresh (cold) or reused (warm) cache / trust dir.
+ * Whole-process timings: our CLI (`node dist/cli.js inspect`) and the Go `notary list`, each from spawn
+ * to exit under GNU time, with a fresh (cold) or reused (warm) cache / trust dir.
  */
-import { build } from 'esbuild';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -48,53 +47,33 @@ export interface ProcessRun {
   /** user + system CPU time of the process, from GNU time: less sensitive to a busy machine than wall time. */
   readonly cpuMs: number;
   readonly maxRssKiB: number;
+  /** Signed tags printed. */
   readonly lines: number;
-  readonly requests: readonly string[] | undefined;
-}
-
-/** One CommonJS file for Node 20 with every dependency inside, the same esbuild settings as dist/cli.js. */
-export async function bundleListEntry(repoRoot: string, outDir: string): Promise<string> {
-  const outfile = join(outDir, 'list.cjs');
-  await build({
-    entryPoints: [join(repoRoot, 'bench/trust/list.ts')],
-    outfile,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-  return outfile;
 }
 
 function countLines(stdout: string, pattern: RegExp): number {
   return stdout.split('\n').filter((line) => pattern.test(line)).length;
 }
 
+/** `image-trust inspect GUN` (every signed tag, as `docker trust inspect`) against the lab's notary. */
 export async function timeOurs(
-  entry: string,
+  cli: string,
   target: ProcessTarget,
   cacheDir: string,
   gun: string,
 ): Promise<ProcessRun> {
   const { result, ms, cpuMs, maxRssKiB } = await timedRun(process.execPath, [
-    entry,
-    '--server',
-    target.notaryUrl,
-    '--ca',
-    target.caPath,
-    '--cache',
-    cacheDir,
+    cli,
+    'inspect',
     gun,
+    '--trust-server',
+    target.notaryUrl,
+    '--ca-file',
+    target.caPath,
+    '--cache-dir',
+    cacheDir,
   ]);
-  const last = result.stderr.trim().split('\n').at(-1) ?? '';
-  let requests: string[] | undefined;
-  try {
-    requests = (JSON.parse(last) as { requests: string[] }).requests;
-  } catch {
-    requests = undefined;
-  }
-  return { ms, cpuMs, maxRssKiB, lines: countLines(result.stdout, /^\S+ [0-9a-f]{64}$/), requests };
+  return { ms, cpuMs, maxRssKiB, lines: countLines(result.stdout, /"SignedTag":/) };
 }
 
 export async function timeNotary(target: ProcessTarget, trustDir: string, gun: string): Promise<ProcessRun> {
@@ -113,7 +92,6 @@ export async function timeNotary(target: ProcessTarget, trustDir: string, gun: s
     cpuMs,
     maxRssKiB,
     lines: countLines(result.stdout, /^\S+\s+[0-9a-f]{64}\s+\d+\s+\S+\s*$/),
-    requests: undefined,
   };
 }
 

@@ -4,6 +4,7 @@
  * warm; plus the in-process request counts and the 50-repository resolution.
  */
 import { existsSync } from 'node:fs';
+import { BenchError } from '../lsp/lspConnection';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { commitOf, loadNow, machine } from '../machine';
@@ -13,7 +14,7 @@ import { startBenchLab, stopBenchLab, TAG_COUNTS } from './benchLab';
 import type { ManyResult, ResolutionTrace } from './inProcess';
 import { resolveMany, traceResolution } from './inProcess';
 import type { ProcessRun, ProcessTarget } from './processRuns';
-import { bundleListEntry, notaryVersion, timeNotary, timeOurs } from './processRuns';
+import { notaryVersion, timeNotary, timeOurs } from './processRuns';
 
 type Summary = ReturnType<typeof summary>;
 
@@ -32,8 +33,6 @@ export interface TagCountResult {
     /** Tags printed by each, from the first run: the two must agree. */
     readonly oursLines: number;
     readonly notaryLines: number;
-    readonly oursColdRequests: readonly string[] | undefined;
-    readonly oursWarmRequests: readonly string[] | undefined;
   };
   readonly inProcess: {
     readonly coldMs: Summary;
@@ -123,8 +122,6 @@ async function measureCount(
       maxRssMB: { ours: rss('oursCold'), notary: rss('notaryCold') },
       oursLines: samples.oursCold[0]?.lines ?? 0,
       notaryLines: samples.notaryCold[0]?.lines ?? 0,
-      oursColdRequests: samples.oursCold[0]?.requests,
-      oursWarmRequests: samples.oursWarm[0]?.requests,
     },
     inProcess: {
       coldMs: summary(inProcess.map((t) => t.coldMs)),
@@ -151,12 +148,9 @@ export async function runTrustBench(
   await rm(workDir, { recursive: true, force: true });
   await mkdir(workDir, { recursive: true });
   const notes: string[] = [];
-  const entry = await bundleListEntry(repoRoot, workDir);
-  notes.push(
-    existsSync(join(repoRoot, 'dist/cli.js'))
-      ? 'dist/cli.js has no `inspect` command yet: our side is bench/trust/list.ts (the Notary client as the CLI would use it), bundled with esbuild and run with plain node.'
-      : 'Our side is bench/trust/list.ts, bundled with esbuild and run with plain node.',
-  );
+  const entry = join(repoRoot, 'dist/cli.js');
+  if (!existsSync(entry))
+    throw new BenchError('BENCH_SETUP', 'dist/cli.js does not exist: run `npm run build` first');
   const lab = await startBenchLab(labDir, log);
   try {
     const target: ProcessTarget = { notaryUrl: lab.state.notary.url, caPath: lab.state.notary.caPath };
@@ -180,7 +174,7 @@ export async function runTrustBench(
       machine: machine(loadAtStart),
       peer: { name: 'notary (Go CLI, Debian notary 0.7.0+ds1)', version: await notaryVersion() },
       runs,
-      ourEntry: 'bench/trust/list.ts (esbuild bundle, node)',
+      ourEntry: '`node dist/cli.js inspect GUN` (the image-trust CLI, esbuild bundle)',
       setupMs: lab.setupMs,
       counts,
       many: {
