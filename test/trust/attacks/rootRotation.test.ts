@@ -86,6 +86,39 @@ describe('attack: bad intermediate roots', () => {
   });
 });
 
+describe('root expiry during rotation (TestExpiredIntermediateTransitions)', () => {
+  test('when an intermediate root has expired but chains → the walk accepts it (expiry is checked on the final root only)', async () => {
+    const old = generateRepoKeys(GUN);
+    const store = await pinned(GUN, buildRepo({ keys: old }));
+    const keys = { ...generateRepoKeys(GUN), root: x509RootKey(GUN) };
+    const expired = buildRepo({
+      keys,
+      versions: { root: 2 },
+      expires: { root: '2026-06-01T00:00:00Z' },
+      signers: { root: [keys.root, old.root] },
+    });
+    const current = buildRepo({ keys, versions: { root: 3, timestamp: 3, snapshot: 3 } });
+    current.set('2.root.json', expired.get('root.json') as Buffer);
+    const harness = await startHarness(GUN, current, { store });
+    try {
+      assert.equal((await harness.client.getRepository(GUN)).versions.root, 3);
+    } finally {
+      await harness.stop();
+    }
+  });
+
+  test('when the newest root has expired → it fails with EXPIRED', async () => {
+    const old = generateRepoKeys(GUN);
+    const store = await pinned(GUN, buildRepo({ keys: old }));
+    const files = buildRepo({
+      keys: old,
+      versions: { root: 2, timestamp: 2, snapshot: 2 },
+      expires: { root: '2026-06-01T00:00:00Z' },
+    });
+    await expectAttack(GUN, files, 'EXPIRED', { store });
+  });
+});
+
 describe('attack: root certificate CN does not match the GUN', () => {
   test('when root.json is signed by a certificate for another GUN → first use fails with BAD_CERTIFICATE', async () => {
     const keys = { ...generateRepoKeys(GUN), root: x509RootKey('attack.test/other') };
