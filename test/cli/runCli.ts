@@ -10,9 +10,20 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `node dist/cli.js ARGS` in `cwd` and resolves when it exits (deadline: 30 s on a loaded machine). */
-export function runCli(args: readonly string[], cwd: string = REPO_ROOT): Promise<CliRun> {
-  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs `node dist/cli.js ARGS` in `cwd` and resolves when it exits (deadline: 30 s on a loaded machine).
+ * `env` replaces the child's environment (default: this process's).
+ */
+export function runCli(
+  args: readonly string[],
+  cwd: string = REPO_ROOT,
+  env?: NodeJS.ProcessEnv,
+): Promise<CliRun> {
+  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

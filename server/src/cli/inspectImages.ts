@@ -77,7 +77,7 @@ async function inspectImage(
   // notary-v1.md §5.2: only targets and targets/releases make a tag pullable, so e.g. ns/revoked ends here.
   const reason =
     ref.tag === undefined
-      ? `${ref.name} has trust data but no validly signed tags`
+      ? `no valid signatures for any tag of ${ref.name}`
       : `no valid signatures for ${ref.name}:${ref.tag}`;
   return { kind: 'no-signatures', image, json, pretty, reason };
 }
