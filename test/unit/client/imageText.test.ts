@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { findImages, imageAt, imageParts, pinEdits, pinnedImage } from '../../../client/src/images/imageText';
+
+const DIGEST = `sha256:${'a'.repeat(64)}`;
+const POD = `apiVersion: v1
+kind: Pod
+spec:
+  containers:
+    - name: a
+      image: 127.0.0.1:5000/ns/hello-world:latest
+    - image: "127.0.0.1:5000/ns/hello-world:3.6"
+      name: b
+    - name: c
+      image: hello-world   # Docker Hub
+`;
+
+function apply(text: string, edits: ReturnType<typeof pinEdits>): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  }
+  return out;
+}
+
+describe('image references in YAML text', () => {
+  test('when a pod lists images → it finds each value without quotes or comments', () => {
+    assert.deepEqual(
+      findImages(POD).map((found) => [found.image, POD.slice(found.start, found.end)]),
+      [
+        ['127.0.0.1:5000/ns/hello-world:latest', '127.0.0.1:5000/ns/hello-world:latest'],
+        ['127.0.0.1:5000/ns/hello-world:3.6', '127.0.0.1:5000/ns/hello-world:3.6'],
+        ['hello-world', 'hello-world'],
+      ],
+    );
+  });
+
+  test('when the cursor is on an image line → imageAt returns that image, elsewhere nothing', () => {
+    assert.equal(imageAt(POD, POD.indexOf('image: "') + 2)?.image, '127.0.0.1:5000/ns/hello-world:3.6');
+    assert.equal(imageAt(POD, POD.indexOf('name: a')), undefined);
+  });
+
+  test('when names are normalised → Docker Hub gets docker.io/library and ports stay in the host', () => {
+    assert.deepEqual(imageParts('hello-world'), {
+      repository: 'docker.io/library/hello-world',
+      writtenName: 'hello-world',
+    });
+    assert.deepEqual(imageParts('127.0.0.1:5000/ns/app:1.0@' + DIGEST), {
+      repository: '127.0.0.1:5000/ns/app',
+      writtenName: '127.0.0.1:5000/ns/app',
+      tag: '1.0',
+      digest: DIGEST,
+    });
+    assert.equal(imageParts('index.docker.io/org/app').repository, 'docker.io/org/app');
+    assert.equal(imageParts('localhost/app').repository, 'localhost/app');
+  });
+
+  test('when pinning → portieris drops the tag and renovate keeps name and tag as written', () => {
+    assert.equal(
+      pinnedImage('hello-world:latest', DIGEST, 'portieris'),
+      `docker.io/library/hello-world@${DIGEST}`,
+    );
+    assert.equal(pinnedImage('hello-world:latest', DIGEST, 'renovate'), `hello-world:latest@${DIGEST}`);
+    assert.equal(pinnedImage(`app:1@sha256:${'b'.repeat(64)}`, DIGEST, 'renovate'), `app:1@${DIGEST}`);
+  });
+
+  test('when the cursor is on a matching image → only that image is pinned', () => {
+    const target = { repository: '127.0.0.1:5000/ns/hello-world', tag: 'latest', digest: DIGEST };
+    const edits = pinEdits(POD, target, 'portieris', POD.indexOf(':latest'));
+    assert.equal(edits.length, 1);
+    assert.match(apply(POD, edits), new RegExp(`image: 127.0.0.1:5000/ns/hello-world@${DIGEST}\n`));
+  });
+
+  test('when no cursor is given → every image with that repository and trust tag is pinned, others untouched', () => {
+    const text = `${POD}    - image: 127.0.0.1:5000/ns/hello-world\n`;
+    const target = { repository: '127.0.0.1:5000/ns/hello-world', tag: 'latest', digest: DIGEST };
+    const out = apply(text, pinEdits(text, target, 'renovate'));
+    assert.equal(out.split(`@${DIGEST}`).length - 1, 2);
+    assert.match(out, /hello-world:3\.6"/);
+    assert.match(out, new RegExp(`- image: 127.0.0.1:5000/ns/hello-world@${DIGEST}\n`));
+  });
+
+  test('when an image is already pinned to the digest → no edit is produced', () => {
+    const text = `    - image: docker.io/library/hello-world@${DIGEST}\n`;
+    const target = { repository: 'docker.io/library/hello-world', tag: 'latest', digest: DIGEST };
+    assert.deepEqual(pinEdits(text, target, 'portieris'), []);
+  });
+});
