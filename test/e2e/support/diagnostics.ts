@@ -13,38 +13,63 @@ export function imageTrustDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 /**
- * The extension's diagnostics for `uri` once `accept` holds for them: checked now and on every
- * onDidChangeDiagnostics for the URI, never by sleeping.
+ * The first defined result of `probe`, run now and again after every onDidChangeDiagnostics for `uri`
+ * (never by sleeping). Probes do not overlap: a change during a probe runs it once more afterwards.
  */
-export function waitForDiagnostics(
+export function whenDiagnosticsChange<T>(
   uri: vscode.Uri,
-  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  probe: () => T | undefined | Promise<T | undefined>,
   what: string,
-): Promise<vscode.Diagnostic[]> {
+): Promise<T> {
   let subscription: vscode.Disposable | undefined;
-  const found = new Promise<vscode.Diagnostic[]>((resolve) => {
-    const check = (): void => {
-      const diagnostics = imageTrustDiagnostics(uri);
-      if (accept(diagnostics)) resolve(diagnostics);
+  const found = new Promise<T>((resolve, reject) => {
+    let running = false;
+    let again = false;
+    const check = async (): Promise<void> => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      do {
+        again = false;
+        const result = await probe();
+        if (result !== undefined) resolve(result);
+      } while (again);
+      running = false;
     };
+    const run = (): void => void check().catch(reject);
     subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((changed) => changed.toString() === uri.toString())) check();
+      if (event.uris.some((changed) => changed.toString() === uri.toString())) run();
     });
-    check();
+    run();
   });
   return withDeadline(found, WAIT_MS, what).finally(() => {
     subscription?.dispose();
   });
 }
 
-/** Waits for a diagnostic with this code and returns it. */
-export async function waitForCode(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic> {
-  const diagnostics = await waitForDiagnostics(
+/** The extension's diagnostics for `uri` once `accept` holds for them. */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+): Promise<vscode.Diagnostic[]> {
+  return whenDiagnosticsChange(
     uri,
-    (all) => all.some((d) => codeOf(d) === code),
+    () => {
+      const diagnostics = imageTrustDiagnostics(uri);
+      return accept(diagnostics) ? diagnostics : undefined;
+    },
+    what,
+  );
+}
+
+/** Waits for a diagnostic with this code and returns it. */
+export function waitForCode(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic> {
+  return whenDiagnosticsChange(
+    uri,
+    () => imageTrustDiagnostics(uri).find((d) => codeOf(d) === code),
     `a ${code} diagnostic on ${uri.path}`,
   );
-  const diagnostic = diagnostics.find((d) => codeOf(d) === code);
-  if (!diagnostic) throw new Error(`no ${code} diagnostic`);
-  return diagnostic;
 }
