@@ -19,7 +19,15 @@ import { runBuffer } from '../../scripts/lab/exec';
 import type { NotaryCli, NotaryListRow } from '../../scripts/lab/notaryCli';
 import { skopeoInspectDigest, sourceFlags } from '../../scripts/lab/skopeo';
 import type { LabRepository, LabState } from '../helpers/lab';
-import { benchTargets, expectedTags, labNotaryCli, labRegistry, labRepository, useLab } from '../helpers/lab';
+import {
+  benchTargets,
+  expectedTags,
+  labNotaryCli,
+  labRegistry,
+  labRepository,
+  startOwnNotary,
+  useLab,
+} from '../helpers/lab';
 
 let lab: LabState;
 let work: string;
@@ -67,10 +75,20 @@ after(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** An engine over the lab with its own cache folder below `work`, optionally counting HTTP requests. */
-function newEngine(cache: string, extra: { http?: HttpClient; dockerTrustDir?: string } = {}): TrustEngine {
+/**
+ * An engine over the lab with its own cache folder below `work`: on the shared undici client (optionally
+ * counting its requests), or on a transport of its own when it needs more CA files.
+ */
+function newEngine(
+  cache: string,
+  extra: { http?: HttpClient; dockerTrustDir?: string; caFiles?: Record<string, string> } = {},
+): TrustEngine {
+  const transport =
+    extra.caFiles === undefined
+      ? { sharedTransport: createTrustTransport({ ...options, http: extra.http ?? base.http }) }
+      : { transport: { ...options, caFiles: { ...options.caFiles, ...extra.caFiles } } };
   return createTrustEngine({
-    sharedTransport: createTrustTransport({ ...options, http: extra.http ?? base.http }),
+    ...transport,
     cacheDir: join(work, cache),
     dockerTrustDir: extra.dockerTrustDir ?? false,
   });
@@ -284,6 +302,33 @@ describe('trust engine vs notary CLI', () => {
         }
       } finally {
         await warm.close();
+      }
+    },
+  );
+});
+
+describe('trust engine with two trust servers', () => {
+  test(
+    'when one GUN is read from two notary-servers with different roots → each server keeps its own pin, both verify',
+    { timeout: 300_000 },
+    async () => {
+      const repo = labRepository(lab, 'ns/hello-world');
+      const own = await startOwnNotary(lab, [repo.gun]); // same tags, new root certificate and keys
+      const engine2 = newEngine('two-servers', { caFiles: { [new URL(own.url).host]: own.caPath } });
+      const fromOwn = (): Promise<TrustedRepository> =>
+        verified(engine2.repository(repo.gun, { trustServer: own.url }), repo.gun);
+      const rootOf = (t: TrustedRepository): string => JSON.stringify(t.inspect().AdministrativeKeys[0]);
+      try {
+        const first = await read(repo.gun, engine2);
+        const second = await fromOwn();
+        assert.notEqual(rootOf(first), rootOf(second), 'the two servers have different roots');
+        assert.deepEqual(second.signedTags(), first.signedTags());
+        // Warm, same folder: neither pin was overwritten by the other server's root.
+        assert.equal(rootOf(await read(repo.gun, engine2)), rootOf(first));
+        assert.equal(rootOf(await fromOwn()), rootOf(second));
+      } finally {
+        await engine2.close();
+        await own.stop();
       }
     },
   );
