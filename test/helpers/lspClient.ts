@@ -19,6 +19,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
   type CodeAction,
   type Command,
   type CompletionItem,
@@ -64,6 +65,8 @@ export class LspTestClient {
   private waiters: DiagnosticsWaiter[] = [];
   private readonly indexed: Promise<WorkspaceIndexedParams>;
   private readonly exited: Promise<number | null>;
+  /** Tokens the server created with `window/workDoneProgress/create` (when declared). */
+  readonly progressTokens: (string | number)[] = [];
   /** Everything the server wrote to stderr, for failure messages. */
   stderr = '';
 
@@ -84,7 +87,13 @@ export class LspTestClient {
    * `settings()` (a function, so a test can change the answer before `didChangeConfiguration`).
    */
   static async start(
-    options: { folders?: readonly string[]; initializationOptions?: unknown; settings?: () => unknown } = {},
+    options: {
+      folders?: readonly string[];
+      initializationOptions?: unknown;
+      settings?: () => unknown;
+      /** Declares `window.workDoneProgress` and records the tokens of `window/workDoneProgress/create`. */
+      workDoneProgress?: boolean;
+    } = {},
   ) {
     const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
     const connection = createProtocolConnection(
@@ -94,12 +103,20 @@ export class LspTestClient {
     const settings = options.settings;
     if (settings) connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map(() => settings()));
     const client = new LspTestClient(child, connection);
+    if (options.workDoneProgress) {
+      connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+        client.progressTokens.push(token);
+      });
+    }
     const folders = options.folders ?? [];
     const result: InitializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folders[0] ? fileUri(folders[0]) : null,
       workspaceFolders: folders.map((path) => ({ uri: fileUri(path), name: path })),
-      capabilities: settings ? { workspace: { configuration: true } } : {},
+      capabilities: {
+        ...(settings ? { workspace: { configuration: true } } : {}),
+        ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
+      },
       initializationOptions: options.initializationOptions,
     });
     await connection.sendNotification(InitializedNotification.type, {});
