@@ -10,4 +10,4 @@ bash scripts/vscode/install-code-server.sh
 echo "==> building and packaging the extension"
 rm -f image-trust-*.vsix
 npm run --silent package >/dev/null
-exec npx tsx scripts/demo/startDemo.ts
+exec node --import tsx scripts/demo/startDemo.ts
