@@ -290,6 +290,18 @@ describe('image-trust inspect exit codes and messages', () => {
     );
   });
 
+  test('when the trust server host is given as --insecure-host → TLS is not verified and no CA is needed', async () => {
+    const host = new URL(lab.notary.url).host;
+    const result = await inspect([
+      '--trust-server',
+      lab.notary.url,
+      '--insecure-host',
+      host,
+      image('ns/hello-oci'),
+    ]);
+    assert.deepEqual([result.code, result.stderr], [0, '']);
+  });
+
   test('when DOCKER_CONTENT_TRUST_SERVER is set → it is the trust server (no --trust-server)', async () => {
     const result = await inspect(['--ca-file', lab.notary.caPath, image('ns/hello-world')], {
       DOCKER_CONTENT_TRUST_SERVER: lab.notary.url,
@@ -308,7 +320,12 @@ describe('image-trust inspect exit codes and messages', () => {
     assert.ok(defaults.some((file) => file.endsWith('/root.json')));
   });
 
-  for (const args of [['--json', '--pretty', 'x/y'], [], ['--trust-server', 'http://127.0.0.1:1', 'x/y']]) {
+  for (const args of [
+    ['--json', '--pretty', 'x/y'],
+    [],
+    ['--trust-server', 'http://127.0.0.1:1', 'x/y'],
+    ['--ca-file', 'no-such-ca.pem', 'x/y'],
+  ]) {
     test(`when the command line is ${JSON.stringify(args)} → usage error, exit 2`, async () => {
       const result = await inspect(args);
       assert.equal(result.code, 2);

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { dockerConfigDir } from './credentials/dockerCredentialStore';
 import { TrustError, type TrustFailureKind } from './errors';
-import type { FileStore } from './io';
+import type { Clock, FileStore } from './io';
 import { NodeFileStore } from './nodeFileStore';
 import {
   createNotaryClient,
@@ -34,6 +35,8 @@ export interface TrustEngineOptions {
    */
   readonly dockerTrustDir?: string | false;
   readonly notaryConfig?: Partial<NotaryClientConfig>;
+  /** Expiry checks; default the transport options' clock, else the system clock. */
+  readonly clock?: Clock;
 }
 
 /** The outcome of one repository lookup; the three failure kinds of errors.ts are never merged. */
@@ -93,15 +96,16 @@ export function createTrustEngine(options: TrustEngineOptions = {}): TrustEngine
     dockerTrustDir === false ? undefined : new NodeFileStore(dockerTrustDir, { readOnly: true });
 
   const notaryClients = new Map<string, NotaryClient>();
+  const clock = options.clock ?? options.transport?.clock;
   const notaryClient = (server: URL): NotaryClient => {
-    const key = server.href;
+    const key = server.origin + server.pathname;
     let client = notaryClients.get(key);
     if (client === undefined) {
       client = createNotaryClient({
         fetcher: transport.notaryFetcher(server),
-        store: subStore(store, `server-${encodeURIComponent(server.origin + server.pathname)}`),
+        store: subStore(store, serverFolder(key)),
         ...(dockerTrust ? { dockerTrust } : {}),
-        ...(options.transport?.clock ? { clock: options.transport.clock } : {}),
+        ...(clock ? { clock } : {}),
         ...(options.notaryConfig ? { config: options.notaryConfig } : {}),
       });
       notaryClients.set(key, client);
@@ -155,6 +159,14 @@ function toUrl(value: URL | string): URL {
   } catch (cause) {
     throw new TrustError('CONFIGURATION', `trust server ${JSON.stringify(value)} is not a URL`, { cause });
   }
+}
+
+/** One path segment per trust server (`https://host:port/path`), hashed when too long for a file name. */
+function serverFolder(server: string): string {
+  const encoded = encodeURIComponent(server);
+  return encoded.length <= 200
+    ? `server-${encoded}`
+    : `server-sha256-${createHash('sha256').update(server).digest('hex')}`;
 }
 
 /** A view of `store` below one folder segment (already encoded, never `/`, `.` or `..`). */
