@@ -33,3 +33,13 @@ function commandLine(pid: number): string {
 
 export const toMiB = (bytes: number | undefined): string =>
   bytes === undefined ? 'n/a' : (bytes / 1024 / 1024).toFixed(1);
+
+/**
+ * This process's RSS after a full garbage collection when node runs with --expose-gc (runTests.ts sets
+ * it), so before/after differences are not garbage waiting to be collected.
+ */
+export function settledRss(): number {
+  const { gc } = globalThis as { gc?: () => void };
+  if (typeof gc === 'function') gc();
+  return process.memoryUsage().rss;
+}
