@@ -190,7 +190,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   registerFeatureHandlers(connection, open, service);
   registerTrustViewRequests(connection, {
-    settings: () => settings.settings,
+    // Pulled per request: a view refreshed right after a settings change must not see the old values.
+    settings: () => settings.refresh(),
     folders: () => folders,
     openFiles: () => open.all().map((document) => open.file(document)),
   });

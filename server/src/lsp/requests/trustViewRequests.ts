@@ -22,7 +22,7 @@ import { workspaceRepositories } from '../../trustView/workspaceRepositories';
 import type { YamlFile } from '../../yaml/yamlFile';
 
 export interface TrustViewRequestDeps {
-  readonly settings: () => ImageTrustSettings;
+  readonly settings: () => Promise<ImageTrustSettings>;
   readonly folders: () => readonly string[];
   readonly openFiles: () => readonly YamlFile[];
   readonly env?: Environment;
@@ -47,11 +47,11 @@ export function registerTrustViewRequests(connection: Connection, deps: TrustVie
   connection.onRequest(RepositoriesRequest.type, async () => ({
     repositories: await workspaceRepositories(deps.folders(), deps.openFiles()),
   }));
-  connection.onRequest(SignedTagsRequest.type, (params) =>
-    service.signedTags(params.repository, deps.settings()),
+  connection.onRequest(SignedTagsRequest.type, async (params) =>
+    service.signedTags(params.repository, await deps.settings()),
   );
-  connection.onRequest(InspectRequest.type, (params) =>
-    service.inspect(params.image, params.format, deps.settings()),
+  connection.onRequest(InspectRequest.type, async (params) =>
+    service.inspect(params.image, params.format, await deps.settings()),
   );
   connection.onRequest(RegistryLoginRequest.type, (params) => {
     credentials.login(params);
