@@ -21,6 +21,9 @@ const ratio = (a: number | undefined, b: number | undefined): number | undefined
   a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0
     ? undefined
     : a / b;
+const times = (q: number | undefined): string => (q === undefined ? 'n/a' : `${fmt(q, 2)}×`);
+const atMost = (q: number | undefined, limit: number): boolean | undefined =>
+  q === undefined ? undefined : q <= limit;
 const verdict = (ok: boolean | undefined): string =>
   ok === undefined ? 'not measured' : ok ? '**met**' : '**not met**';
 
@@ -54,7 +57,7 @@ function lspSection(r: LspBenchResult): string[] {
     const yls = size.servers['yaml-language-server'];
     const q = ratio(ours?.openMs.median, yls?.openMs.median);
     out.push(
-      `| ${size.name} | ${fmt(size.lines)} | ${fmt(size.bytes)} | ${ms(ours?.openMs)} | ${ms(yls?.openMs)} | ${q === undefined ? 'n/a' : `${fmt(q, 2)}×`} | ≤ 0.25× | ${verdict(q === undefined ? undefined : q <= 0.25)} |`,
+      `| ${size.name} | ${fmt(size.lines)} | ${fmt(size.bytes)} | ${ms(ours?.openMs)} | ${ms(yls?.openMs)} | ${times(q)} | ≤ 0.25× | ${verdict(atMost(q, 0.25))} |`,
     );
   }
   out.push('', '### didChange → publishDiagnostics with the new error (ms)', '');
@@ -75,7 +78,7 @@ function lspSection(r: LspBenchResult): string[] {
         ? undefined
         : q <= 0.25;
     out.push(
-      `| ${size.name} | ${ms(ours?.changeMs)} | ${ms(yls?.changeMs)} | ${q === undefined ? 'n/a' : `${fmt(q, 2)}×`} | ${goalMedium ? '≤ 50 ms and ≤ 0.25×' : '≤ 0.25×'} | ${verdict(met)} |`,
+      `| ${size.name} | ${ms(ours?.changeMs)} | ${ms(yls?.changeMs)} | ${times(q)} | ${goalMedium ? '≤ 50 ms and ≤ 0.25×' : '≤ 0.25×'} | ${verdict(met)} |`,
     );
   }
   out.push('', '### Resident memory after the change (VmRSS, MB = 10⁶ bytes)', '');
@@ -112,7 +115,7 @@ function trustSection(r: TrustBenchResult): string[] {
   const out = ['## 2. Trust engine vs `notary list` (bench/trust)', ''];
   out.push(...machineLines(r.machine, r.date, r.commit, r.runs));
   out.push(
-    `- Peer: ${r.peer.name}, \`notary version\` ${r.peer.version}; run as \`notary -d TRUSTDIR -s URL --tlscacert CA list GUN\``,
+    `- Peer: ${r.peer.name} ${r.peer.version}; run as \`notary -d TRUSTDIR -s URL --tlscacert CA list GUN\``,
     `- Ours: ${r.ourEntry}; run as \`node dist/cli.js inspect GUN --trust-server URL --ca-file CA --cache-dir DIR\` (prints every signed tag with digest and signers, like \`docker trust inspect\`). Both timed as whole processes (spawn → exit).`,
     '- Cold: empty trust dir / cache dir (trust on first use). Warm: the same dir again right after, nothing changed on the server.',
     '- Lab: a private notary-server 0.7.0 (TLS, in-memory storage) on 127.0.0.1; each bench repository has its tags in `targets/releases` and `targets/alice` (as `docker trust sign` writes them).',
@@ -126,16 +129,14 @@ function trustSection(r: TrustBenchResult): string[] {
     const q = ratio(c.process.oursCold.median, c.process.notaryCold.median);
     const goal = c.tags === 1 ? 1.0 : c.tags === 10000 ? 0.5 : undefined;
     out.push(
-      `| ${fmt(c.tags)} | ${ms(c.process.oursCold)} | ${ms(c.process.notaryCold)} | ${q === undefined ? 'n/a' : `${fmt(q, 2)}×`} | ${goal === undefined ? '—' : `≤ ${fmt(goal, 1)}×`} | ${goal === undefined ? '—' : verdict(q === undefined ? undefined : q <= goal)} | ${fmt(c.process.oursLines)} / ${fmt(c.process.notaryLines)} |`,
+      `| ${fmt(c.tags)} | ${ms(c.process.oursCold)} | ${ms(c.process.notaryCold)} | ${times(q)} | ${goal === undefined ? '—' : `≤ ${fmt(goal, 1)}×`} | ${goal === undefined ? '—' : verdict(atMost(q, goal))} | ${fmt(c.process.oursLines)} / ${fmt(c.process.notaryLines)} |`,
     );
   }
   out.push('', '### Whole process, warm (ms)', '');
   out.push('| signed tags | ours | notary list | ours / notary |', '|---|---|---|---|');
   for (const c of r.counts) {
     const q = ratio(c.process.oursWarm.median, c.process.notaryWarm.median);
-    out.push(
-      `| ${fmt(c.tags)} | ${ms(c.process.oursWarm)} | ${ms(c.process.notaryWarm)} | ${q === undefined ? 'n/a' : `${fmt(q, 2)}×`} |`,
-    );
+    out.push(`| ${fmt(c.tags)} | ${ms(c.process.oursWarm)} | ${ms(c.process.notaryWarm)} | ${times(q)} |`);
   }
   out.push(
     '',
@@ -151,7 +152,7 @@ function trustSection(r: TrustBenchResult): string[] {
     if (cpu === undefined) continue;
     const q = ratio(cpu.oursCold.median, cpu.notaryCold.median);
     out.push(
-      `| ${fmt(c.tags)} | ${ms(cpu.oursCold)} | ${ms(cpu.notaryCold)} | ${q === undefined ? 'n/a' : `${fmt(q, 2)}×`} | ${ms(cpu.oursWarm)} | ${ms(cpu.notaryWarm)} | ${fmt(c.process.maxRssMB.ours.median)} / ${fmt(c.process.maxRssMB.notary.median)} |`,
+      `| ${fmt(c.tags)} | ${ms(cpu.oursCold)} | ${ms(cpu.notaryCold)} | ${times(q)} | ${ms(cpu.oursWarm)} | ${ms(cpu.notaryWarm)} | ${fmt(c.process.maxRssMB.ours.median)} / ${fmt(c.process.maxRssMB.notary.median)} |`,
     );
   }
   out.push('', '### Requests per resolution (in-process, counting HttpClient wrapper)', '');
@@ -163,7 +164,7 @@ function trustSection(r: TrustBenchResult): string[] {
     const t = c.inProcess.trace;
     const warmOk = t.warmRequests.length === 1 && t.warmRequests[0] === 'timestamp.json';
     out.push(
-      `| ${fmt(c.tags)} | ${t.coldRequests.length}: ${t.coldRequests.map((f) => `\`${f.replace(/^snapshot\.[0-9a-f]+\.json$/, 'snapshot.<sha256>.json')}\``).join(' → ')} | ${t.delegationRequests} delegation(s), ${t.delegationsInOneWave ? 'yes' : 'no'} | ${t.warmRequests.length}: ${t.warmRequests.join(', ')} | exactly 1 (timestamp) | ${verdict(warmOk)} | ${ms(c.inProcess.coldMs)} / ${ms(c.inProcess.warmMs)} |`,
+      `| ${fmt(c.tags)} | ${t.coldRequests.length}: ${t.coldRequests.map((f) => `\`${f.replace(/\.[0-9a-f]{64}\.json$/, '.<sha256>.json')}\``).join(' → ')} | ${t.delegationRequests} delegation(s), ${t.delegationsInOneWave ? 'yes' : 'no'} | ${t.warmRequests.length}: ${t.warmRequests.join(', ')} | exactly 1 (timestamp) | ${verdict(warmOk)} | ${ms(c.inProcess.coldMs)} / ${ms(c.inProcess.warmMs)} |`,
     );
   }
   const many = r.many.last;
@@ -192,7 +193,7 @@ export function writeReport(repoRoot: string, resultsDir: string): void {
     '',
     '<!-- Generated by `npm run bench` (bench/report.ts) from bench/results/*.json and bench/notes.md; edit those, not this file. -->',
     '',
-    'Run: `npm run build && npm run bench` (both), `npm run bench -- lsp` or `npm run bench -- trust` (one; the other table is kept from its last run). `BENCH_RUNS=N` sets the runs per cell (default 5); `BENCH_SIZES=small,medium` limits the LSP files. The trust benchmark needs the lab tools (`scripts/install-lab-deps.sh`) and starts its own notary-server and registries on 127.0.0.1, stopped at the end. Raw results: `bench/results/lsp.json`, `bench/results/trust.json` (plus dated copies).',
+    'Run: `npm run build && npm run bench` (both), `npm run bench -- lsp` or `npm run bench -- trust` (one; the other table is kept from its last run), `npm run bench -- report` (re-render only). `BENCH_RUNS=N` sets the runs per cell (default 5); `BENCH_SIZES=small,medium` limits the LSP files. Under load, run it as `nice -n -10 npm run bench` (as done below; the nice value is recorded). The trust benchmark needs the lab tools (`scripts/install-lab-deps.sh`) and starts its own notary-server and registries on 127.0.0.1, stopped at the end. Raw results: `bench/results/lsp.json`, `bench/results/trust.json` (plus dated copies).',
     '',
     'Goals are judged only on numbers measured side by side with the peer in the same run. Timings are never asserted in tests.',
     '',

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- lsp|trust]`: runs the benchmarks (both by default), stores the raw results under
+ * `npm run bench [-- lsp|trust|report]`: runs the benchmarks (both by default; `report` runs none), stores the raw results under
  * bench/results/ (`<name>.json` = latest, plus a dated copy) and rewrites BENCHMARKS.md from the latest
  * result of each benchmark, so running one keeps the other's table.
  */
@@ -26,6 +26,7 @@ function save(name: string, result: { date: string }): void {
 async function main(): Promise<void> {
   const which = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const all = which.length === 0;
+  // `report` alone matches neither name below, so only BENCHMARKS.md is rebuilt from the saved results.
   const runs = Number(process.env.BENCH_RUNS ?? '5');
   if (all || which.includes('lsp')) save('lsp', await runLspBench(repoRoot, runs, log));
   if (all || which.includes('trust')) save('trust', await runTrustBench(repoRoot, runs, log));

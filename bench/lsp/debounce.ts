@@ -5,7 +5,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const PATTERN = /\b[A-Za-z_]*debounce[A-Za-z_]*\s*[:=]\s*(\d+(?:_\d+)*)\b/i;
+// A constant named like a debounce or a validation delay (server/src/lsp/validationScheduler.ts has
+// `VALIDATION_DELAY_MS = 20`), assigned a number.
+const PATTERN = /\b[A-Za-z_]*(?:debounce|validation_?delay)[A-Za-z_]*\s*[:=]\s*(\d+(?:_\d+)*)\b/i;
 
 function sourceFiles(dir: string, out: string[]): string[] {
   for (const entry of readdirSync(dir)) {

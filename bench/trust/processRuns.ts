@@ -95,7 +95,9 @@ export async function timeNotary(target: ProcessTarget, trustDir: string, gun: s
   };
 }
 
+/** Debian's build prints an empty `notary version`; the package version and Go version say what ran. */
 export async function notaryVersion(): Promise<string> {
-  const result = await run('notary', ['version']);
-  return /Version:\s*(\S+)/.exec(result.stdout)?.[1] ?? result.stdout.trim().split('\n')[0] ?? 'unknown';
+  const go = /Go version:\s*(\S+)/.exec((await run('notary', ['version'])).stdout)?.[1] ?? 'unknown Go';
+  const pkg = await run('dpkg-query', ['-W', '-f', '${Version}', 'notary'], { okExitCodes: [1] });
+  return `${pkg.exitCode === 0 ? pkg.stdout.trim() : 'unknown'} (${go})`;
 }

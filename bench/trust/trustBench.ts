@@ -172,7 +172,7 @@ export async function runTrustBench(
       date: new Date().toISOString(),
       commit: commitOf(repoRoot),
       machine: machine(loadAtStart),
-      peer: { name: 'notary (Go CLI, Debian notary 0.7.0+ds1)', version: await notaryVersion() },
+      peer: { name: 'notary CLI (Debian package `notary`)', version: await notaryVersion() },
       runs,
       ourEntry: '`node dist/cli.js inspect GUN` (the image-trust CLI, esbuild bundle)',
       setupMs: lab.setupMs,
