@@ -23,6 +23,8 @@ export interface ServerSizeResult {
   readonly changeMs: Summary;
   readonly changeFirstPublishMs: Summary;
   readonly rssMB: Summary;
+  readonly openCpuMs: Summary;
+  readonly changeCpuMs: Summary;
   readonly openDiagnostics: number[];
   readonly changeDiagnostics: number[];
   readonly typoMessage: string;
@@ -52,6 +54,8 @@ function collect(sessions: readonly SessionResult[], errors: string[]): ServerSi
     changeMs: summary(sessions.map((s) => s.changeMs)),
     changeFirstPublishMs: summary(sessions.map((s) => s.changeFirstPublishMs)),
     // MB = 10^6 bytes (VmRSS is in KiB), as the goal is stated in MB.
+    openCpuMs: summary(sessions.map((s) => s.openCpuMs)),
+    changeCpuMs: summary(sessions.map((s) => s.changeCpuMs)),
     rssMB: summary(sessions.map((s) => (s.rssKiB * 1024) / 1e6)),
     openDiagnostics: sessions.map((s) => s.openDiagnostics),
     changeDiagnostics: sessions.map((s) => s.changeDiagnostics),

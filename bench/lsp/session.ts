@@ -20,6 +20,10 @@ export interface SessionResult {
   readonly changeFirstPublishMs: number;
   readonly changeDiagnostics: number;
   readonly rssKiB: number;
+  /** Server CPU time (user + system, /proc/<pid>/stat, 10 ms ticks) from didOpen to its diagnostics. */
+  readonly openCpuMs: number;
+  /** The same from didChange to the diagnostics that report it. */
+  readonly changeCpuMs: number;
   /** The message of the diagnostic on the misspelt line, to show both servers really found it. */
   readonly typoMessage: string;
 }
@@ -43,6 +47,19 @@ export function readRssKiB(pid: number): number {
   if (match === null) throw new BenchError('BENCH_SETUP', `no VmRSS for pid ${pid}`);
   return Number(match[1]);
 }
+
+/** user + system CPU of a process in ms; /proc/<pid>/stat fields 14 and 15 are in clock ticks (100 Hz here). */
+export function readCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces and parentheses: count fields after its closing ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  if (!Number.isFinite(ticks)) throw new BenchError('BENCH_SETUP', `no CPU times for pid ${pid}`);
+  return ticks * (1000 / CLOCK_TICKS_PER_SECOND);
+}
+
+/** `getconf CLK_TCK` on Linux x86-64. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 const WAIT_MS = 120_000;
 
@@ -121,11 +138,13 @@ export async function runSession(
     const isOurs = (n: Notification): boolean =>
       n.method === 'textDocument/publishDiagnostics' && diagnosticsOf(n).uri === uri;
     const opened = connection.waitFor(isOurs, WAIT_MS, 'publishDiagnostics after didOpen');
+    const cpu0 = readCpuMs(connection.pid);
     const t0 = performance.now();
     connection.notify('textDocument/didOpen', {
       textDocument: { uri, languageId: 'yaml', version: 1, text: fixture.text },
     });
     const openN = await opened;
+    const cpu1 = readCpuMs(connection.pid);
 
     const { typo } = fixture;
     const firstAfterChange = connection.waitFor(isOurs, WAIT_MS, 'publishDiagnostics after didChange');
@@ -142,12 +161,14 @@ export async function runSession(
     const line = lines[typo.line] ?? '';
     lines[typo.line] =
       line.slice(0, typo.character) + typo.newText + line.slice(typo.character + typo.length);
+    const cpuBeforeChange = readCpuMs(connection.pid);
     const t1 = performance.now();
     connection.notify('textDocument/didChange', {
       textDocument: { uri, version: 2 },
       contentChanges: changeKind === 2 ? [{ range, text: typo.newText }] : [{ text: lines.join('\n') }],
     });
     const [firstN, reportedN] = await Promise.all([firstAfterChange, reported]);
+    const cpu2 = readCpuMs(connection.pid);
     const rssKiB = readRssKiB(connection.pid);
     const typoDiagnostic = diagnosticsOf(reportedN).diagnostics.find((d) => d.range.start.line === typo.line);
     await connection.request('shutdown', null);
@@ -159,6 +180,8 @@ export async function runSession(
       changeFirstPublishMs: firstN.at - t1,
       changeDiagnostics: diagnosticsOf(reportedN).diagnostics.length,
       rssKiB,
+      openCpuMs: cpu1 - cpu0,
+      changeCpuMs: cpu2 - cpuBeforeChange,
       typoMessage: typoDiagnostic?.message ?? '',
     };
   } catch (error) {
