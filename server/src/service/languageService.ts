@@ -57,6 +57,8 @@ export interface LanguageService {
   ): Promise<boolean>;
   /** Forgets every cached trust answer (`imageTrust/refresh`). */
   refreshTrust(): void;
+  /** Closes network connections (the CLI exits right away instead of waiting for idle sockets). */
+  close(): Promise<void>;
 }
 
 export function createLanguageService(deps: LanguageServiceDeps): LanguageService {
@@ -103,6 +105,7 @@ export function createLanguageService(deps: LanguageServiceDeps): LanguageServic
     checkTrust: async (file, options, signal, startProgress) =>
       file.skipped || !deps.trust ? false : deps.trust.check(file, options, signal, startProgress),
     refreshTrust: () => deps.trust?.refresh(),
+    close: () => deps.trust?.close() ?? Promise.resolve(),
   };
 }
 

@@ -192,11 +192,11 @@ export class TrustService {
     this.published.delete(uri);
   }
 
+  /** Closes the connections; known answers stay readable (the CLI validates after lookups end). */
   async close(): Promise<void> {
-    this.repositories.clear();
-    this.registries.clear();
-    await this.backend?.close();
+    const backend = this.backend;
     this.backend = undefined;
+    await backend?.close();
   }
 
   private configure(run: TrustRunOptions): void {
