@@ -52,6 +52,8 @@ export class LookupCache<T> {
   get(key: string, fetch: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
     const entry = this.stored.get(key);
     if (entry && this.isFresh(entry)) return Promise.resolve(entry.value);
+    // Nobody would wait for it: never start a fetch for a caller that has already given up.
+    if (signal.aborted) return Promise.reject(abortReason(signal));
     let flight = this.inFlight.get(key);
     if (!flight) {
       const controller = new AbortController();

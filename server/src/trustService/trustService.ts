@@ -141,6 +141,10 @@ export class TrustService {
     }
     if (jobs.size === 0 || signal.aborted) return false;
     const progress = await startProgress?.(`Checking image trust (${jobs.size} lookups)`);
+    if (signal.aborted) {
+      progress?.done();
+      return false;
+    }
     try {
       const results = await Promise.allSettled([...jobs.values()].map((job) => job()));
       const failure = results.find(
