@@ -11,15 +11,16 @@ export interface FoundImage {
   readonly end: number;
 }
 
-// `image: value` as a block mapping entry, possibly the first key of a sequence item.
-const IMAGE_LINE = /^([ \t]*(?:-[ \t]+)?["']?image["']?[ \t]*:[ \t]*)(["']?)([^\s"'#]+)\2/gm;
+// `image: value` as a block mapping entry (also the first key of a sequence item) or inside a flow
+// mapping (`- { name: a, image: "x" }`).
+const IMAGE_ENTRY = /(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)["']?image["']?[ \t]*:[ \t]*(["']?)([^\s"'#,}]+)\1/gm;
 
 export function findImages(text: string): FoundImage[] {
   const found: FoundImage[] = [];
-  for (const match of text.matchAll(IMAGE_LINE)) {
-    const [, prefix = '', quote = '', image = ''] = match;
-    const start = (match.index ?? 0) + prefix.length + quote.length;
-    found.push({ image, start, end: start + image.length });
+  for (const match of text.matchAll(IMAGE_ENTRY)) {
+    const [whole, quote = '', image = ''] = match;
+    const end = (match.index ?? 0) + whole.length - quote.length;
+    found.push({ image, start: end - image.length, end });
   }
   return found;
 }

@@ -1,5 +1,6 @@
 import { describeSigners, type TrustFacts, type TrustVerdict, type RegistryFacts } from '../verdict';
 import type { ImageTarget } from './imageTargets';
+import { inspectLinks } from '../trustView/inspectLinks';
 
 /** Markdown inline code that survives backticks in the value. */
 function code(text: string): string {
@@ -126,6 +127,7 @@ export function trustHoverMarkdown(
     serverLine(target),
     ...factsLines(trust, verdict),
     ...registryLine(registry, verdict),
+    inspectLinks(`${target.ref.name}:${target.ref.trustTag}`),
   ];
   return lines.join('\n\n');
 }

@@ -7,6 +7,7 @@ import { labRepository, type LabState } from '../../helpers/lab';
 import { withDeadline, WAIT_MS } from '../support/deadline';
 import { imageTrustExtension } from '../support/extension';
 import { useLabSettings, writeLabPod } from '../support/labWorkspace';
+import { workspaceFile } from '../support/workspace';
 
 type Of<K extends TrustNode['kind']> = TrustNode & { kind: K };
 
@@ -95,4 +96,61 @@ if (vscode.workspace.isTrusted)
       assert.match(text, new RegExp(`\n3\\.6 +${hex}   \\(Repo Admin\\)\n`));
       assert.match(text, /\n {2}Root Key:\t[0-9a-f]{64}\n$/);
     });
+    test('when Pin in active editor runs on a signed tag → the image under the cursor gets the signed digest', async () => {
+      const repo = labRepository(lab, 'ns/hello-world');
+      const editor = await vscode.window.showTextDocument(
+        await vscode.workspace.openTextDocument(workspaceFile('lab-pod.yaml')),
+      );
+      const offset = editor.document.getText().indexOf(`${repo.gun}:latest`);
+      editor.selection = new vscode.Selection(
+        editor.document.positionAt(offset + 3),
+        editor.document.positionAt(offset + 3),
+      );
+      const tag = find(await repositoryChildren('ns/hello-world'), 'tag', 'latest');
+      await vscode.commands.executeCommand('imageTrust.pinInEditor', tag);
+      const text = editor.document.getText();
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      assert.match(text, new RegExp(`image: "${repo.gun}@${repo.tags.latest?.signed?.digest ?? 'none'}"`));
+      assert.match(text, /ns\/signed:latest/);
+    });
+
+    test('when an image is hovered → the hover links to Inspect, and the link command opens the document', async () => {
+      const repo = labRepository(lab, 'ns/hello-world');
+      const document = await vscode.workspace.openTextDocument(workspaceFile('lab-pod.yaml'));
+      await vscode.window.showTextDocument(document);
+      const position = document.positionAt(document.getText().indexOf(`${repo.gun}:latest`) + 3);
+      const link = await withDeadline(
+        hoverLink(document.uri, position),
+        WAIT_MS,
+        'a hover with an Inspect link',
+      );
+      const args: unknown = JSON.parse(decodeURIComponent(link));
+      assert.deepEqual(args, [`${repo.gun}:latest`]);
+      await vscode.commands.executeCommand('imageTrust.inspect', ...(args as unknown[]));
+      const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+      assert.equal(text.startsWith(`\nSignatures for ${repo.gun}:latest\n`), true, text);
+    });
   });
+
+/** The arguments of the hover's `command:imageTrust.inspect?…` link, asked again until trust data arrived. */
+async function hoverLink(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  for (;;) {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      position,
+    );
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n');
+    const match = /command:imageTrust\.inspect\?([^)\s]+)/.exec(text);
+    if (match?.[1]) return match[1];
+    await new Promise<void>((resolve) => {
+      const subscription = vscode.languages.onDidChangeDiagnostics(() => {
+        subscription.dispose();
+        resolve();
+      });
+    });
+  }
+}

@@ -35,6 +35,18 @@ describe('image references in YAML text', () => {
     );
   });
 
+  test('when images sit in flow mappings → they are found too, and keys that merely end in image are not', () => {
+    const text =
+      '    - { name: a, image: "reg:5000/ns/app:1" }\n    - {image: app:2, name: b}\n    baseimage: x\n    my-image: y\n';
+    assert.deepEqual(
+      findImages(text).map((found) => [found.image, text.slice(found.start, found.end)]),
+      [
+        ['reg:5000/ns/app:1', 'reg:5000/ns/app:1'],
+        ['app:2', 'app:2'],
+      ],
+    );
+  });
+
   test('when the cursor is on an image line → imageAt returns that image, elsewhere nothing', () => {
     assert.equal(imageAt(POD, POD.indexOf('image: "') + 2)?.image, '127.0.0.1:5000/ns/hello-world:3.6');
     assert.equal(imageAt(POD, POD.indexOf('name: a')), undefined);
