@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createDefaultLanguageService } from '../../server/src/service/defaultLanguageService';
 import type { LanguageService } from '../../server/src/service/languageService';
+import type { TrustServiceOptions } from '../../server/src/trustService/trustService';
 import type { Finding } from '../../server/src/diagnostics/finding';
 import type { TextEdit } from '../../server/src/service/types';
 import { parseYamlFile, type YamlFile } from '../../server/src/yaml/yamlFile';
@@ -101,8 +102,12 @@ export class TrustWorkspace {
   readonly settings: ImageTrustSettings;
   private version = 1;
 
-  constructor(settings: Record<string, unknown>, files: Record<string, string> = {}) {
-    this.service = createDefaultLanguageService({ log: () => undefined });
+  constructor(
+    settings: Record<string, unknown>,
+    files: Record<string, string> = {},
+    trust: TrustServiceOptions = { env: {} },
+  ) {
+    this.service = createDefaultLanguageService({ log: () => undefined, trust });
     this.settings = readSettings(settings);
     for (const [uri, text] of Object.entries(files)) this.service.indexFile(this.parse(uri, text));
   }

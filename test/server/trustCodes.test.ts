@@ -2,7 +2,10 @@
 // through the in-process language service: validate → checkTrust → validate, as the editor settles.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Finding } from '../../server/src/diagnostics/finding';
 import { labRepository, useLab, type LabState } from '../helpers/lab';
@@ -237,6 +240,21 @@ describe('trust diagnostics against the lab', () => {
     assert.deepEqual(trustCodes(findings), ['trust-unavailable@8']);
   });
 
+  test('when the private TLS registry gets the right Basic credentials from DOCKER_CONFIG → its digest is compared', async () => {
+    const { findings } = await privateRegistry(true);
+    assert.deepEqual(trustCodes(findings), ['trust-signed@8']);
+  });
+
+  test('when the private registry refuses the credentials → trust-unavailable "could not check", not unsigned', async () => {
+    const { findings } = await privateRegistry(false);
+    const finding = only(findings, 'trust-unavailable');
+    assert.match(
+      finding.message,
+      /^Could not read the digest the registry serves for "latest": .*\(UNAUTHORIZED\)/,
+    );
+    assert.equal(finding.data?.errorCode, 'UNAUTHORIZED');
+  });
+
   test('when the workspace is untrusted → trust-not-checked-untrusted and not one connection is made', async () => {
     const counter = await connectionCounter();
     try {
@@ -300,6 +318,32 @@ describe('trust diagnostics against the lab', () => {
     assert.equal(only(findings, 'trust-tag-moved').severity, 'error');
   });
 });
+
+/** ns/private on the lab's TLS registry (htpasswd Basic auth), credentials from a Docker config.json. */
+async function privateRegistry(rightPassword: boolean) {
+  const tls = lab.registries.tls;
+  const configDir = await mkdtemp(join(tmpdir(), 'docker-config-'));
+  try {
+    const user = tls.credentials?.user ?? '';
+    const pass = rightPassword ? (tls.credentials?.pass ?? '') : 'wrong-password';
+    const auth = Buffer.from(`${user}:${pass}`).toString('base64');
+    await writeFile(join(configDir, 'config.json'), JSON.stringify({ auths: { [tls.host]: { auth } } }));
+    const ws = new TrustWorkspace(
+      labSettings(lab, {
+        trust: { caFiles: { [new URL(lab.notary.url).host]: lab.caPath, [tls.host]: lab.caPath } },
+      }),
+      {
+        'file:///ws/policy.yaml': imagePolicyYaml('default', [
+          { name: `${tls.host}/ns/*`, trustServer: lab.notary.url },
+        ]),
+      },
+      { env: { DOCKER_CONFIG: configDir } },
+    );
+    return await ws.settle(POD, podYaml('default', [`${tls.host}/ns/private:latest`]));
+  } finally {
+    await rm(configDir, { recursive: true, force: true });
+  }
+}
 
 async function closedPort(): Promise<number> {
   const server = createServer();
