@@ -6,7 +6,7 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, openLoopbackPage } from '../../scripts/vscode/browser';
-import { startCodeServer } from '../../scripts/vscode/codeServer';
+import { startCodeServer, type CodeServer } from '../../scripts/vscode/codeServer';
 import { REPO_ROOT } from '../../scripts/vscode/paths';
 import { deadline, Resources } from '../../scripts/vscode/resources';
 import { createScratch } from '../../scripts/vscode/scratch';
@@ -14,10 +14,13 @@ import { harnessSettings } from '../../scripts/vscode/settings';
 import { workbenchUrl } from '../../scripts/vscode/workbenchUrl';
 import { installVsix } from './installVsix';
 import { Steps } from './steps';
-import { explorerItem, pointAt, SELECTORS, UI_TIMEOUT_MS } from './workbench';
+import { editorToken, explorerItem, pointAt, SELECTORS, UI_TIMEOUT_MS } from './workbench';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
 const DENIED = 'Deny "hello-world:latest", no matching repositories in the ImagePolicies';
+
+const shot = (page: Page, name: string): Promise<Buffer> =>
+  page.screenshot({ path: join(SCREENSHOTS, name) });
 
 async function smoke(vsix: string, resources: Resources, steps: Steps): Promise<void> {
   const scratch = await resources.track(createScratch(), (s) => Promise.resolve(s.remove()));
@@ -29,7 +32,12 @@ async function smoke(vsix: string, resources: Resources, steps: Steps): Promise<
       await startCodeServer({
         scratch,
         workspaceTrust: false,
-        settings: { ...harnessSettings(false), 'workbench.colorTheme': 'Default Light Modern' },
+        // imageTrust.network off: the run stays on 127.0.0.1 (no trust server or registry is contacted).
+        settings: {
+          ...harnessSettings(false),
+          'workbench.colorTheme': 'Default Light Modern',
+          'imageTrust.network': false,
+        },
         env: process.env,
         log: () => undefined,
         startTimeoutMs: 30_000,
@@ -42,24 +50,33 @@ async function smoke(vsix: string, resources: Resources, steps: Steps): Promise<
   );
   const { page } = await openLoopbackPage(browser, (line) => console.log(line), { width: 1100, height: 620 });
   page.setDefaultTimeout(UI_TIMEOUT_MS);
-  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(SCREENSHOTS, name) });
+  try {
+    await walkThrough(page, server, folder, steps);
+  } catch (error: unknown) {
+    // What the page looked like when a step failed (out/ is git-ignored).
+    await page.screenshot({ path: join(REPO_ROOT, 'out/ui/failure.png') }).catch(() => undefined);
+    throw error;
+  }
+}
 
+async function walkThrough(page: Page, server: CodeServer, folder: string, steps: Steps): Promise<void> {
   await steps.run('workbench ready (Explorer lists mypod.yaml)', async () => {
     await page.goto(
       workbenchUrl({ ...server, folder, extensionDevelopmentPaths: [], extensionTestsPath: undefined }),
     );
     await explorerItem(page, 'mypod.yaml').waitFor();
   });
-  await shot('01-workbench.png');
+  await shot(page, '01-workbench.png');
   await steps.run('mypod.yaml open in the editor', async () => {
     await explorerItem(page, 'mypod.yaml').click();
     await page.locator(SELECTORS.editor).first().waitFor();
   });
   const squiggle = page.locator(SELECTORS.errorSquiggle).first();
   await steps.run('admission-denied squiggle visible (activation + validation)', () => squiggle.waitFor());
-  await shot('02-squiggle.png');
+  await shot(page, '02-squiggle.png');
   await steps.run('hover shows the denial and offers a quick fix', async () => {
-    await pointAt(page, squiggle, 'hover');
+    // The token the diagnostic covers: the squiggle is under it (another image may have an info squiggle).
+    await pointAt(page, editorToken(page, 'hello-world:latest'), 'hover');
     // "Quick Fix..." replaces "Checking for quick fixes..." once the server's code actions arrived.
     await page
       .locator(SELECTORS.hover, { hasText: DENIED })
@@ -67,11 +84,11 @@ async function smoke(vsix: string, resources: Resources, steps: Steps): Promise<
       .first()
       .waitFor();
   });
-  await shot('03-hover.png');
+  await shot(page, '03-hover.png');
   await steps.run('quick fix menu offers to allow the image', () => openQuickFix(page));
-  await shot('04-quickfix.png');
+  await shot(page, '04-quickfix.png');
   await steps.run('Problems panel lists it', () => openProblems(page));
-  await shot('05-problems.png');
+  await shot(page, '05-problems.png');
 }
 
 async function dismissWidgets(page: Page): Promise<void> {
@@ -82,7 +99,7 @@ async function dismissWidgets(page: Page): Promise<void> {
 
 async function openQuickFix(page: Page): Promise<void> {
   await dismissWidgets(page);
-  await pointAt(page, page.locator(SELECTORS.errorSquiggle).first(), 'click');
+  await pointAt(page, editorToken(page, 'hello-world:latest'), 'click');
   await page.keyboard.press('Control+.');
   await page
     .locator(SELECTORS.actionWidget, { hasText: 'Allow "hello-world" in the policy' })
