@@ -20,6 +20,7 @@ import { InspectDocuments } from './inspect/inspectProvider';
 import { INSPECT_SCHEME } from './inspect/inspectUri';
 import { Logins } from './logins';
 import { LookupStatusItem } from './status';
+import { untraced } from './untraced';
 import { SignedTagsProvider, SIGNED_TAGS_VIEW, type TrustViewSource } from './trustView/provider';
 import { RepositoryList } from './trustView/repositoryList';
 import { withWorkspaceTrust } from './workspaceTrust';
@@ -107,7 +108,9 @@ export class Ctx {
     this.client = client;
     await client.start();
     this.push(client.onNotification(LookupStatusNotification.type, (status) => this.status.update(status)));
-    for (const login of await this.logins.all()) await client.sendRequest(RegistryLoginRequest.type, login);
+    for (const login of await this.logins.all()) {
+      await untraced(client, () => client.sendRequest(RegistryLoginRequest.type, login));
+    }
     this.tree.refresh();
   }
 

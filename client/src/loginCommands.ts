@@ -3,12 +3,14 @@ import { RegistryLoginRequest, RegistryLogoutRequest } from '../../shared/protoc
 import { asString } from './commandArgs';
 import type { Ctx } from './ctx';
 import { promptLogin } from './logins';
+import { untraced } from './untraced';
 
 export async function login(ctx: Ctx, arg: unknown): Promise<void> {
   const params = await promptLogin(asString(arg));
   if (!params) return;
   await ctx.logins.store(params);
-  await ctx.languageClient?.sendRequest(RegistryLoginRequest.type, params);
+  const client = ctx.languageClient;
+  if (client) await untraced(client, () => client.sendRequest(RegistryLoginRequest.type, params));
   ctx.output.info(`registry login stored for ${params.host}`);
   ctx.tree.refresh();
 }
