@@ -25,6 +25,7 @@ trap 'npx tsx scripts/lab/cli.ts down >/dev/null 2>&1 || true' EXIT
 status=0
 echo "==> extension tests in a real VS Code (code-server + chromium)"
 npm run --silent test:e2e || status=1
+npm run --silent test:e2e:restricted || status=1
 echo "==> UI test on the packaged .vsix"
 npm run --silent test:ui || status=1
 

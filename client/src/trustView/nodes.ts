@@ -13,7 +13,6 @@ import { failureAction, failureLabel, type NodeAction } from './failureNodes';
  */
 export type TrustNode =
   | { readonly kind: 'repository'; readonly id: string; readonly repository: string; readonly userAdded: boolean }
-  | { readonly kind: 'loading'; readonly id: string; readonly repository: string }
   | {
       readonly kind: 'failure';
       readonly id: string;
@@ -136,8 +135,4 @@ export function failureNode(
     tooltip: [failure.message, ...(server ? [`Trust server: ${server}`] : []), `Code: ${failure.code}`].join('\n\n'),
     ...(action ? { action } : {}),
   }; // prettier-ignore
-}
-
-export function loadingNode(repository: string): TrustNode {
-  return { kind: 'loading', id: `${repository}\nloading`, repository };
 }

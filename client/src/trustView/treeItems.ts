@@ -18,12 +18,6 @@ export function toTreeItem(node: TrustNode): vscode.TreeItem {
       item.tooltip = node.userAdded ? `${node.repository} (added by you)` : `${node.repository} (named in the workspace)`;
       return withId(item, node);
     } // prettier-ignore
-    case 'loading': {
-      const item = new vscode.TreeItem('Loading trust data…');
-      item.iconPath = new vscode.ThemeIcon('loading~spin');
-      item.contextValue = 'loading';
-      return withId(item, node);
-    }
     case 'failure': {
       const item = new vscode.TreeItem(node.label);
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
