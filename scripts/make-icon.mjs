@@ -8,7 +8,11 @@ const shield = [];
 for (let t = 0; t <= 1; t += 0.02) shield.push([112 - 48 * t * t, 62 + 60 * t]); // right curve
 for (let t = 1; t >= 0; t -= 0.02) shield.push([16 + 48 * t * t, 62 + 60 * t]); // left curve
 shield.unshift([16, 26], [64, 8], [112, 26]);
-const check = [[40, 66], [58, 84], [90, 46]];
+const check = [
+  [40, 66],
+  [58, 84],
+  [90, 46],
+];
 
 function inside([x, y], poly) {
   let hit = false;
@@ -20,7 +24,10 @@ function inside([x, y], poly) {
   return hit;
 }
 function distance([x, y], [[ax, ay], [bx, by]]) {
-  const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay)));
 }
 // 4×4 supersampling for smooth edges.
@@ -28,15 +35,22 @@ const rows = [];
 for (let y = 0; y < SIZE; y++) {
   const row = [0];
   for (let x = 0; x < SIZE; x++) {
-    let cover = 0, white = 0;
-    for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) {
-      const p = [x + (sx + 0.5) / 4, y + (sy + 0.5) / 4];
-      if (!inside(p, shield)) continue;
-      cover++;
-      if (Math.min(distance(p, [check[0], check[1]]), distance(p, [check[1], check[2]])) < 6) white++;
-    }
+    let cover = 0,
+      white = 0;
+    for (let sy = 0; sy < 4; sy++)
+      for (let sx = 0; sx < 4; sx++) {
+        const p = [x + (sx + 0.5) / 4, y + (sy + 0.5) / 4];
+        if (!inside(p, shield)) continue;
+        cover++;
+        if (Math.min(distance(p, [check[0], check[1]]), distance(p, [check[1], check[2]])) < 6) white++;
+      }
     const w = white / Math.max(cover, 1);
-    row.push(Math.round(31 + (255 - 31) * w), Math.round(111 + (255 - 111) * w), Math.round(235 + 20 * w), Math.round((255 * cover) / 16));
+    row.push(
+      Math.round(31 + (255 - 31) * w),
+      Math.round(111 + (255 - 111) * w),
+      Math.round(235 + 20 * w),
+      Math.round((255 * cover) / 16),
+    );
   }
   rows.push(Buffer.from(row));
 }
