@@ -95,7 +95,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   function revalidateAll(except?: string): void {
-    for (const document of open.all()) if (document.uri !== except) scheduler.schedule(document.uri);
+    for (const document of open.all()) {
+      if (document.uri === except) continue;
+      // Policies or settings changed: this run may need other lookups, so it is no mere follow-up.
+      trustFollowUps.delete(document.uri);
+      scheduler.schedule(document.uri);
+    }
   }
 
   async function indexWorkspace(): Promise<IndexOutcome> {
