@@ -240,6 +240,22 @@ describe('undici HttpClient over TLS', () => {
     }
   });
 
+  test('when one host has a CA file → another host of the same client does not trust that CA', async () => {
+    // The CA is added to a copy of the roots owned by that host's context (dispatchers.ts rootsPlusCa),
+    // never to node's shared root store: localhost (same server, no CA file) must still be refused.
+    const http = client({ insecureHosts: [], caFiles: { [`127.0.0.1:${server.port}`]: tls.caPath } });
+    try {
+      const trusted = await http.request({ url: new URL(`${server.origin}/`), method: 'GET', maxBytes: 100 });
+      assert.equal(trusted.status, 200);
+      await assert.rejects(
+        http.request({ url: new URL(`https://localhost:${server.port}/`), method: 'GET', maxBytes: 100 }),
+        rejectsWith('TLS_ERROR'),
+      );
+    } finally {
+      await http.close();
+    }
+  });
+
   test('when the CA file cannot be read → it fails with CONFIGURATION', async () => {
     const http = client({ insecureHosts: [], caFiles: { '127.0.0.1': `${tls.dir}/nope.crt` } });
     try {
