@@ -27,8 +27,15 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({
     ...common,
-    entryPoints: ['server/src/cli/main.ts'],
+    entryPoints: ['server/src/cli/entry.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+  }),
+  // dist/cli.js loads one of these two (server/src/cli/entry.ts): `inspect` needs only the trust client.
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/cli/inspectMain.ts'],
+    outfile: 'dist/cli-inspect.js',
   }),
 ]);

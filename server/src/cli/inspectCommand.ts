@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseImageReference } from '../kube';
+import { parseImageReference } from '../kube/parseImageReference';
 import { createTrustEngine } from '../trust/engine';
 import { TrustError } from '../trust/errors';
 import { formatInspectJson, joinPrettyOutputs } from '../trust/notary';

@@ -1,5 +1,5 @@
 import { mapWithConcurrency } from '../files/mapWithConcurrency';
-import { parseImageReference } from '../kube';
+import { parseImageReference } from '../kube/parseImageReference';
 import type { TrustEngine } from '../trust/engine';
 import type { TrustFailureKind } from '../trust/errors';
 import type { TrustInspectJson } from '../trust/notary';
