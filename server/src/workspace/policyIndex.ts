@@ -26,6 +26,8 @@ export class PolicyIndex implements PolicySource {
   private readonly files = new Map<string, FileEntry>();
   private changes = 0;
   private namespaceDefault: string;
+  /** Derived views, rebuilt lazily after any change: admission asks once per workload image. */
+  private views: DerivedViews | undefined;
 
   constructor(options: PolicyIndexOptions = {}) {
     this.namespaceDefault = options.defaultNamespace ?? 'default';
@@ -66,8 +68,8 @@ export class PolicyIndex implements PolicySource {
   }
 
   /** Every policy object, v1 and legacy, in no particular order. */
-  allPolicies(): PolicyObject[] {
-    return [...this.files.values()].flatMap((entry) => entry.policies);
+  allPolicies(): readonly PolicyObject[] {
+    return this.current().all;
   }
 
   policiesOf(uri: string): readonly PolicyObject[] {
@@ -81,25 +83,81 @@ export class PolicyIndex implements PolicySource {
 
   /** What the controller lists for `namespace` (portieris.md §2.1), each list in API order. */
   policiesFor(namespace: string): PolicySet {
-    const all = this.allPolicies();
+    const views = this.current();
+    const cached = views.sets.get(namespace);
+    if (cached) return cached;
     const inNamespace = (p: PolicyObject): boolean =>
       p.kind === 'ImagePolicy' && this.namespaceOf(p) === namespace;
     const isCluster = (p: PolicyObject): boolean => p.kind === 'ClusterImagePolicy';
-    return {
-      imagePolicies: sortPolicies(all.filter((p) => !p.legacy && inNamespace(p))),
-      clusterPolicies: sortPolicies(all.filter((p) => !p.legacy && isCluster(p))),
-      ignoredLegacy: sortPolicies(all.filter((p) => p.legacy && (inNamespace(p) || isCluster(p)))),
+    views.clusterPolicies ??= sortPolicies(views.all.filter((p) => !p.legacy && isCluster(p)));
+    const set: PolicySet = {
+      imagePolicies: sortPolicies(views.imagePoliciesByNamespace().get(namespace) ?? []),
+      clusterPolicies: views.clusterPolicies,
+      ignoredLegacy: sortPolicies(views.legacy.filter((p) => inNamespace(p) || isCluster(p))),
     };
+    views.sets.set(namespace, set);
+    return set;
   }
 
   /** True when some workspace file defines Secret `name` in `namespace` (any namespace when undefined). */
   hasSecret(name: string, namespace: string | undefined): boolean {
-    for (const entry of this.files.values()) {
-      for (const secret of entry.secrets) {
-        if (secret.name !== name) continue;
-        if (namespace === undefined || (secret.namespace ?? this.namespaceDefault) === namespace) return true;
-      }
-    }
-    return false;
+    const namespaces = this.current().secretNamespaces().get(name);
+    if (!namespaces) return false;
+    return namespace === undefined || namespaces.has(namespace);
   }
+
+  private current(): DerivedViews {
+    if (this.views?.version !== this.changes) this.views = this.derive();
+    return this.views;
+  }
+
+  private derive(): DerivedViews {
+    const files = [...this.files.values()];
+    const all = files.flatMap((entry) => entry.policies);
+    let byNamespace: Map<string, PolicyObject[]> | undefined;
+    let secrets: Map<string, Set<string>> | undefined;
+    return {
+      version: this.changes,
+      all,
+      legacy: all.filter((p) => p.legacy),
+      sets: new Map(),
+      // Grouped in `all` order, so each list is what filtering `all` would give.
+      imagePoliciesByNamespace: () => {
+        if (byNamespace) return byNamespace;
+        byNamespace = new Map();
+        for (const p of all) {
+          if (p.legacy || p.kind !== 'ImagePolicy') continue;
+          const namespace = this.namespaceOf(p) ?? '';
+          const list = byNamespace.get(namespace);
+          if (list) list.push(p);
+          else byNamespace.set(namespace, [p]);
+        }
+        return byNamespace;
+      },
+      secretNamespaces: () => {
+        if (secrets) return secrets;
+        secrets = new Map();
+        for (const entry of files) {
+          for (const secret of entry.secrets) {
+            const set = secrets.get(secret.name) ?? new Set<string>();
+            set.add(secret.namespace ?? this.namespaceDefault);
+            secrets.set(secret.name, set);
+          }
+        }
+        return secrets;
+      },
+    };
+  }
+}
+
+interface DerivedViews {
+  /** `changeCount` they were built at. */
+  readonly version: number;
+  readonly all: readonly PolicyObject[];
+  readonly legacy: readonly PolicyObject[];
+  clusterPolicies?: readonly PolicyObject[];
+  readonly sets: Map<string, PolicySet>;
+  imagePoliciesByNamespace(): ReadonlyMap<string, readonly PolicyObject[]>;
+  /** Secret name → the namespaces it is defined in (the default one for Secrets that name none). */
+  secretNamespaces(): ReadonlyMap<string, ReadonlySet<string>>;
 }
