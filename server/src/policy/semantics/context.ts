@@ -29,19 +29,33 @@ export function semanticContext(
 ): SemanticContext {
   const others = index.allPolicies().filter((p) => p.uri !== file.uri);
   const all = [...others, ...policies];
+  // One sorted list per (kind, legacy, namespace), bucketed once in `all` order (what filtering `all` would
+  // give) and sorted on first use: the checks ask for every policy's peers.
+  const groupKey = (p: PolicyObject): string =>
+    JSON.stringify([p.kind, p.legacy, index.namespaceOf(p) ?? null]);
+  let buckets: Map<string, PolicyObject[]> | undefined;
+  const sorted = new Map<string, readonly PolicyObject[]>();
   return {
     file,
     index,
     policies,
-    peersOf: (policy) =>
-      sortPolicies(
-        all.filter(
-          (p) =>
-            p.kind === policy.kind &&
-            p.legacy === policy.legacy &&
-            index.namespaceOf(p) === index.namespaceOf(policy),
-        ),
-      ),
+    peersOf: (policy) => {
+      const key = groupKey(policy);
+      const known = sorted.get(key);
+      if (known) return known;
+      if (!buckets) {
+        buckets = new Map();
+        for (const p of all) {
+          const k = groupKey(p);
+          const bucket = buckets.get(k);
+          if (bucket) bucket.push(p);
+          else buckets.set(k, [p]);
+        }
+      }
+      const peers = sortPolicies(buckets.get(key) ?? []);
+      sorted.set(key, peers);
+      return peers;
+    },
   };
 }
 

@@ -20,40 +20,106 @@ interface Placed {
 export function checkShadowedEntries(context: SemanticContext): Finding[] {
   const findings: Finding[] = [];
   for (const policy of context.policies) {
-    const placed = context
-      .peersOf(policy)
-      .flatMap((p) => p.repositories.map((entry) => ({ policy: p, entry })))
-      .map((item, order): Placed => ({ ...item, order }));
-    for (const b of placed) {
-      if (b.policy !== policy || !b.entry.hasName) continue;
-      const duplicate = placed.find(
-        (a) => a.order < b.order && a.entry.hasName && a.entry.name === b.entry.name,
-      );
-      if (duplicate) {
+    const group = groupOf(context.peersOf(policy));
+    for (const b of group.byPolicy.get(policy) ?? []) {
+      if (!b.entry.hasName) continue;
+      const first = group.firstByName.get(b.entry.name);
+      if (first && first.order < b.order) {
         findings.push(
           finding(
             context,
             'policy-duplicate-entry',
             'warning',
             b.entry.nameSpan,
-            `Repository "${b.entry.name}" is already listed (${describeEntry(context, duplicate.policy, duplicate.entry.index)}); ` +
+            `Repository "${b.entry.name}" is already listed (${describeEntry(context, first.policy, first.entry.index)}); ` +
               'the first one always wins, so this entry is never used.',
             { tags: ['unnecessary'] },
           ),
         );
         continue;
       }
-      const shadow = b.entry.name.includes('*') ? placed.find((a) => shadows(a, b)) : undefined;
+      const shadow = b.entry.name.includes('*') ? firstShadow(group, b) : undefined;
       if (shadow) findings.push(unreachable(context, b, shadow));
     }
   }
   return findings;
 }
 
+/** The entries of one merged set (`peersOf`), indexed so that no check compares all pairs. */
+interface Group {
+  /** Each policy's entries, in order. */
+  readonly byPolicy: Map<PolicyObject, Placed[]>;
+  /** The first entry with a name, per name. */
+  readonly firstByName: Map<string, Placed>;
+  /** Named entries by quality and literal prefix (see `bucketKey`), each list in order. */
+  readonly byPrefix: Map<string, Placed[]>;
+}
+
+// Keyed on the peers array: `peersOf` answers the same array for every policy of one set.
+const groups = new WeakMap<readonly PolicyObject[], Group>();
+
+function groupOf(peers: readonly PolicyObject[]): Group {
+  const known = groups.get(peers);
+  if (known) return known;
+  const group: Group = { byPolicy: new Map(), firstByName: new Map(), byPrefix: new Map() };
+  let order = 0;
+  for (const policy of peers) {
+    const list: Placed[] = [];
+    for (const entry of policy.repositories) {
+      const item: Placed = { policy, entry, order: order++ };
+      list.push(item);
+      if (!entry.hasName) continue;
+      if (!group.firstByName.has(entry.name)) group.firstByName.set(entry.name, item);
+      const key = bucketKey(matchQuality(entry.name), literalPrefix(entry.name));
+      const bucket = group.byPrefix.get(key);
+      if (bucket) bucket.push(item);
+      else group.byPrefix.set(key, [item]);
+    }
+    // A policy listed twice in one set cannot happen (peers are distinct objects); keep the first if it did.
+    if (!group.byPolicy.has(policy)) group.byPolicy.set(policy, list);
+  }
+  groups.set(peers, group);
+  return group;
+}
+
+function bucketKey(quality: number, prefix: string): string {
+  return `${quality}:${prefix}`;
+}
+
+/** The text before the first `*` (all of it when there is none). */
+function literalPrefix(name: string): string {
+  const star = name.indexOf('*');
+  return star < 0 ? name : name.slice(0, star);
+}
+
+/**
+ * The first earlier entry that `shadows` b. Only entries whose literal prefix is a prefix of b's literal
+ * prefix can cover b: every match is anchored at the start (`compare` in wildcard.ts), so `covers(a, b)`
+ * needs b's name with its stars replaced (which starts with b's literal prefix, then a character no pattern
+ * holds) to begin with a's literal prefix. With a host part the same holds: a host with a `*` constrains
+ * only b's host, whose literal prefix is b's; a host without `*` must equal b's host, and then a's rest is
+ * anchored at the start of b's rest. So looking up each prefix of b's literal prefix finds every candidate.
+ */
+function firstShadow(group: Group, b: Placed): Placed | undefined {
+  const quality = matchQuality(b.entry.name);
+  const prefix = literalPrefix(b.entry.name);
+  let best: Placed | undefined;
+  for (let length = 0; length <= prefix.length; length++) {
+    for (const a of group.byPrefix.get(bucketKey(quality, prefix.slice(0, length))) ?? []) {
+      if (a.order >= b.order || (best && a.order >= best.order)) break;
+      if (shadows(a, b)) {
+        best = a;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
 /**
  * Cover needs equal quality: B's literal text (its stars emptied) is one of B's matches, and no string shorter
  * than q(A) bytes matches A, so A covering B means q(A) <= q(B); A must also win, so q(A) >= q(B). With equal
- * quality A wins only when it comes first. Comparing only equal-quality pairs also keeps this cheap.
+ * quality A wins only when it comes first.
  */
 function shadows(a: Placed, b: Placed): boolean {
   if (a.order >= b.order || !a.entry.hasName) return false;

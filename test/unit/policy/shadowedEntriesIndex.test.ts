@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkPolicySemantics } from '../../../server/src/policy/semantics/checkPolicySemantics';
+import { covers } from '../../../server/src/policy/semantics/containment';
+import { matchQuality } from '../../../server/src/policy/quality';
+import { indexOf, policyYaml, yamlFile } from './policyFixtures';
+
+/**
+ * The duplicate / unreachable checks look candidates up by name and by literal prefix instead of comparing
+ * every pair. This compares them with the all-pairs definition on random entry lists.
+ */
+function allPairs(names: readonly string[]): string[] {
+  const expected: string[] = [];
+  names.forEach((b, j) => {
+    const duplicate = names.findIndex((a, i) => i < j && a === b);
+    if (duplicate >= 0) {
+      expected.push(`${j} policy-duplicate-entry ${duplicate + 1}`);
+      return;
+    }
+    if (!b.includes('*')) return;
+    const cover = names.findIndex((a, i) => i < j && matchQuality(a) === matchQuality(b) && covers(a, b));
+    if (cover >= 0) expected.push(`${j} policy-unreachable-entry ${cover + 1}`);
+  });
+  return expected;
+}
+
+test('when 300 random entry lists are checked → duplicate and unreachable findings equal the all-pairs ones', () => {
+  let seed = 11;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const word = (): string => Array.from({ length: random(5) + 1 }, () => 'ab*/:.'[random(6)]).join('');
+  let compared = 0;
+  for (let run = 0; run < 300; run++) {
+    const names = Array.from({ length: random(12) + 2 }, word);
+    const text = policyYaml('ClusterImagePolicy', 'p', names);
+    const firstEntryLine = 6;
+    const findings = checkPolicySemantics(
+      yamlFile('file:///p.yaml', text),
+      indexOf({ 'file:///p.yaml': text }),
+    );
+    const actual = findings
+      .filter((f) => f.code === 'policy-duplicate-entry' || f.code === 'policy-unreachable-entry')
+      .map(
+        (f) =>
+          `${f.range.start.line - firstEntryLine} ${f.code} ${/entry (\d+) of/.exec(f.message)?.[1] ?? '?'}`,
+      );
+    const expected = allPairs(names);
+    assert.deepEqual(actual, expected, JSON.stringify(names));
+    compared += expected.length;
+  }
+  // The random lists must exercise both checks, or this test proves nothing.
+  assert.ok(compared > 100, `only ${compared} findings compared`);
+});
