@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { decodeStrictBase64 } from '../../../server/src/trust/tuf/base64';
 import { parseRfc3339 } from '../../../server/src/trust/tuf/rfc3339';
 import { parseStrictJson } from '../../../server/src/trust/tuf/strictJson';
+import { NOT_VOUCHED, parseVouched } from '../../../server/src/trust/tuf/strictJsonFast';
 
 const parse = (text: string | Uint8Array): unknown =>
   parseStrictJson(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, 't');
@@ -19,12 +20,52 @@ describe('parseStrictJson', () => {
     ['a raw control character in a string', '{"s":"a\u0001"}'],
     ['nesting deeper than 64 levels', `${'['.repeat(70)}${']'.repeat(70)}`],
     ['a leading zero', '{"n":01}'],
+    ['a duplicate key written with an escape', '{"a":1,"\\u0061":2}'],
+    ['a duplicate key with spaces around ":"', '{"a" : 1, "a"\n:2}'],
+    ['a duplicate key in an object inside an array', '[{"b":1},{"a":1,"a":2}]'],
+    ['a negative fraction', '{"n":-1.5}'],
+    ['an upper-case exponent', '{"n":1E2}'],
+    ['a lone surrogate escape in a key', '{"\\udc00":1}'],
+    ['an integer of 17 digits', '{"n":12345678901234567}'],
+    ['nesting deeper than 64 objects', `${'{"a":'.repeat(70)}1${'}'.repeat(70)}`],
   ];
   for (const [what, text] of rejected) {
     test(`when the document has ${what} → it throws MALFORMED_METADATA`, () => {
       assert.throws(() => parse(text), { code: 'MALFORMED_METADATA' });
     });
+    // UTF-8 is checked before either path runs; the fast path sees text.
+    if (typeof text !== 'string') continue;
+    test(`when the document has ${what} → the fast path does not vouch for it`, () => {
+      assert.equal(parseVouched(text), NOT_VOUCHED);
+    });
   }
+
+  const accepted: [string, string, unknown][] = [
+    ['the same key in sibling objects', '[{"a":1},{"a":2}]', [{ a: 1 }, { a: 2 }]],
+    ['a paired surrogate escape', '{"s":"\\ud83d\\ude00"}', { s: '\u{1F600}' }],
+    ['a 16-digit safe integer', '{"n":1234567890123456}', { n: 1234567890123456 }],
+    ['a string that looks like a key', '{"a":"x\\":","b":"a"}', { a: 'x":', b: 'a' }],
+    [
+      '64 nested arrays',
+      `${'['.repeat(64)}${']'.repeat(64)}`,
+      JSON.parse(`${'['.repeat(64)}${']'.repeat(64)}`),
+    ],
+  ];
+  for (const [what, text, expected] of accepted) {
+    test(`when the document has ${what} → it parses to the same value`, () => {
+      assert.deepEqual(JSON.parse(JSON.stringify(parse(text))), expected);
+    });
+  }
+
+  test('when a key is constructor → the object has no prototype to confuse it with', () => {
+    const value = parse('{"targets":{"constructor":{"length":1}}}') as Record<
+      string,
+      Record<string, unknown>
+    >;
+    assert.equal(Object.getPrototypeOf(value), null);
+    assert.equal(Object.getPrototypeOf(value['targets']), null);
+    assert.deepEqual({ ...(value['targets']?.['constructor'] as object) }, { length: 1 });
+  });
 
   test('when escapes are used → they decode like Go does', () => {
     assert.deepEqual({ ...(parse('{"s":"\\u0041\\n\\/"}') as object) }, { s: 'A\n/' });

@@ -1,5 +1,6 @@
 import { TrustError } from '../errors';
 import type { JsonObject, JsonValue } from './json.types';
+import { NOT_VOUCHED, parseVouched } from './strictJsonFast';
 
 /**
  * A strict JSON parser for trust metadata. JSON.parse is too lenient here (notary-v1.md §7.2 item 2):
@@ -19,6 +20,10 @@ export function parseStrictJson(bytes: Uint8Array, what: string): JsonValue {
   } catch (cause) {
     throw malformed(what, 'is not valid UTF-8', cause);
   }
+  // Most documents take the fast path; it vouches only for documents this parser accepts with the
+  // same value, and anything else (every document to reject among them) is parsed below as before.
+  const fast = parseVouched(text);
+  if (fast !== NOT_VOUCHED) return fast;
   const parser = new Parser(text, what);
   const value = parser.value(0);
   parser.end();
