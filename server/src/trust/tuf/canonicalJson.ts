@@ -12,21 +12,61 @@ export function canonicalJson(value: JsonValue): Uint8Array {
 }
 
 function encode(value: JsonValue): string {
-  if (value === null) return 'null';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') {
+  const parts: string[] = [];
+  write(value, parts);
+  return parts.join('');
+}
+
+const NEEDS_ESCAPE = /["\\]/;
+
+/** Appends to one list instead of building nested strings (10,000-target bodies, BENCHMARKS.md §2). */
+function write(value: JsonValue, out: string[]): void {
+  if (value === null) out.push('null');
+  else if (typeof value === 'boolean') out.push(value ? 'true' : 'false');
+  else if (typeof value === 'number') {
     if (!Number.isSafeInteger(value)) {
       throw new TrustError('MALFORMED_METADATA', 'canonical JSON allows only integers');
     }
-    return Object.is(value, -0) ? '0' : String(value);
+    out.push(Object.is(value, -0) ? '0' : String(value));
+  } else if (typeof value === 'string') out.push(quote(value));
+  else if (Array.isArray(value)) {
+    out.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(',');
+      write(value[i], out);
+    }
+    out.push(']');
+  } else {
+    const keys = Object.keys(value).sort(compareUtf8);
+    out.push('{');
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (i > 0) out.push(',');
+      out.push(quote(key), ':');
+      write(value[key], out);
+    }
+    out.push('}');
   }
-  if (typeof value === 'string') return `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
-  if (Array.isArray(value)) return `[${value.map(encode).join(',')}]`;
-  const keys = Object.keys(value).sort(compareUtf8);
-  return `{${keys.map((key) => `${encode(key)}:${encode(value[key])}`).join(',')}}`;
 }
 
-/** Go compares strings byte-wise on their UTF-8 form; code-point order is the same order. */
+function quote(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? `"${text.replace(/["\\]/g, (c) => `\\${c}`)}"` : `"${text}"`;
+}
+
+/**
+ * Go compares strings byte-wise on their UTF-8 form; code-point order is the same order. UTF-16 code
+ * units sort in code-point order too, except a surrogate (U+D800–DFFF, part of a character ≥ U+10000)
+ * against U+E000–FFFF; so at the first differing unit, two units below U+D800 decide directly and
+ * anything else is compared on the UTF-8 bytes.
+ */
 export function compareUtf8(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x < 0xd800 && y < 0xd800) return x - y;
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  }
+  return a.length - b.length;
 }
