@@ -1,5 +1,5 @@
 import type { TrustSignerJson, TrustInspectJson } from './inspect.types';
-import { naturalCompare } from './naturalOrder';
+import { naturalCompareBytes } from './naturalOrder';
 import type { VerifiedRepositoryData } from './updateRepository';
 import { walkRoles } from './walk';
 
@@ -53,7 +53,11 @@ export function signedTagRows(signatures: readonly TagSignature[]): SignedTagRow
   for (const s of signatures)
     if (isReleasedRole(s.role)) rows.set(key(s), { tag: s.tag, digest: s.digest, signers: [] });
   for (const s of signatures) if (!isReleasedRole(s.role)) rows.get(key(s))?.signers.push(signerName(s.role));
-  return [...rows.values()].sort((a, b) => naturalCompare(a.tag, b.tag) || (a.digest < b.digest ? -1 : 1));
+  // Each tag is encoded once (10,000 tags: ~140,000 comparisons), not twice per comparison.
+  return [...rows.values()]
+    .map((row) => ({ row, bytes: Buffer.from(row.tag, 'utf8') }))
+    .sort((a, b) => naturalCompareBytes(a.bytes, b.bytes) || (a.row.digest < b.row.digest ? -1 : 1))
+    .map(({ row }) => row);
 }
 
 /** Delegation roles listed by every verified role, with canonical key IDs, except targets/releases. */

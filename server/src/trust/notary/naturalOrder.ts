@@ -4,8 +4,11 @@
  * compare byte-wise, digits sort before non-digits.
  */
 export function naturalCompare(a: string, b: string): number {
-  const x = Buffer.from(a, 'utf8');
-  const y = Buffer.from(b, 'utf8');
+  return naturalCompareBytes(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** `naturalCompare` on UTF-8 bytes, for sorts that encode each string once rather than per comparison. */
+export function naturalCompareBytes(x: Buffer, y: Buffer): number {
   let i = 0;
   let j = 0;
   while (i < x.length && j < y.length) {

@@ -19,14 +19,30 @@ function fold(name: string): string {
   return name.toUpperCase().toLowerCase();
 }
 
+const foldedCache = new Map<string, ReadonlyMap<string, string>>();
+
+/** fold(name) → name for a struct's known field names, built once per distinct list. */
+function foldedNames(known: readonly string[]): ReadonlyMap<string, string> {
+  const cacheKey = known.join('\0');
+  let folded = foldedCache.get(cacheKey);
+  if (folded === undefined) {
+    folded = new Map(known.map((name) => [fold(name), name]));
+    foldedCache.set(cacheKey, folded);
+  }
+  return folded;
+}
+
 export function readStruct(
   value: JsonValue | undefined,
   field: string,
   known: readonly string[],
 ): JsonObject {
   if (!isJsonObject(value)) throw malformed(field, 'must be an object');
-  const folded = new Map(known.map((name) => [fold(name), name]));
+  const folded = foldedNames(known);
   for (const key of Object.keys(value)) {
+    // A key spelled exactly like a known field is that field (no two known names fold alike), so only
+    // the other keys need folding; 10,000 targets call this 10,000 times.
+    if (known.includes(key)) continue;
     const match = folded.get(fold(key));
     if (match !== undefined && match !== key)
       throw malformed(`${field}.${key}`, `is a case variant of "${match}"`);
