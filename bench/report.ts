@@ -5,6 +5,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { editorTrustSection } from './editorTrust/editorTrustReport';
+import type { EditorTrustBenchResult } from './editorTrust/editorTrustBench';
 import type { LspBenchResult } from './lsp/lspBench';
 import type { Machine } from './machine';
 import type { TrustBenchResult } from './trust/trustBench';
@@ -203,6 +205,7 @@ function trustSection(r: TrustBenchResult): string[] {
 export function writeReport(repoRoot: string, resultsDir: string): void {
   const lsp = readResult<LspBenchResult>(join(resultsDir, 'lsp.json'));
   const trust = readResult<TrustBenchResult>(join(resultsDir, 'trust.json'));
+  const editorTrust = readResult<EditorTrustBenchResult>(join(resultsDir, 'editor-trust.json'));
   const notesPath = join(repoRoot, 'bench/notes.md');
   const notes = existsSync(notesPath) ? readFileSync(notesPath, 'utf8').trim() : '';
   const out = [
@@ -221,6 +224,10 @@ export function writeReport(repoRoot: string, resultsDir: string): void {
     ...(trust === undefined
       ? ['## 2. Trust engine vs `notary list`', '', 'Not run yet.']
       : trustSection(trust)),
+    '',
+    ...(editorTrust === undefined
+      ? ['## 3. Trust in the editor', '', 'Not run yet: `npm run bench -- editor-trust`.']
+      : editorTrustSection(editorTrust)),
     '',
     ...(notes === '' ? [] : ['## Analysis', '', notes]),
     '',

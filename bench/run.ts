@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- lsp|trust|report]`: runs the benchmarks (both by default; `report` runs none), stores the raw results under
+ * `npm run bench [-- lsp|trust|editor-trust|report]`: runs the benchmarks (both by default; `report` runs none), stores the raw results under
  * bench/results/ (`<name>.json` = latest, plus a dated copy) and rewrites BENCHMARKS.md from the latest
  * result of each benchmark, so running one keeps the other's table.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { runEditorTrustBench } from './editorTrust/editorTrustBench';
 import { runLspBench } from './lsp/lspBench';
 import { writeReport } from './report';
 import { runTrustBench } from './trust/trustBench';
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? '5');
   if (all || which.includes('lsp')) save('lsp', await runLspBench(repoRoot, runs, log));
   if (all || which.includes('trust')) save('trust', await runTrustBench(repoRoot, runs, log));
+  if (all || which.includes('editor-trust'))
+    save('editor-trust', await runEditorTrustBench(repoRoot, runs, log));
   writeReport(repoRoot, resultsDir);
   log('BENCHMARKS.md rewritten');
 }
