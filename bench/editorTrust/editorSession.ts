@@ -61,7 +61,9 @@ export class EditorSession {
     filePath: string;
     settings: Record<string, unknown>;
   }): Promise<EditorSession> {
-    const child = spawn(process.execPath, [options.serverEntry, '--stdio'], {
+    // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server (NODE_OPTIONS may not carry it).
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+    const child = spawn(process.execPath, [...nodeArgs, options.serverEntry, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       cwd: options.rootDir,
     });

@@ -42,7 +42,9 @@ function requestRow(
     stats.map((s) => s.maxTimestampRequestsPerGun),
   )} | ${range(stats.map((s) => s.maxConcurrentResolutionsPerGun))} | ${range(
     stats.map((s) => s.maxConcurrentRequestsPerGun),
-  )} | ${range(stats.map((s) => s.maxManifestRequestsPerTag))} | ${range(stats.map((s) => s.errors))} |`;
+  )} | ${range(stats.map((s) => s.maxManifestRequestsPerTag))} | ${range(stats.map((s) => s.errors))} | ${range(
+    stats.map((s) => s.maxConcurrentRequests),
+  )} | ${range(stats.map((s) => s.spanMs))} | ${range(stats.map((s) => s.labBusyMs))} |`;
 }
 
 export function editorTrustSection(r: EditorTrustBenchResult): string[] {
@@ -94,8 +96,8 @@ export function editorTrustSection(r: EditorTrustBenchResult): string[] {
     '',
     '"Resolutions in flight" = the most `root.json`/`timestamp.json` requests of one GUN open at the same instant (a resolution starts with one of them, notary-v1.md §4.2). "Requests in flight" counts every file of one GUN (the delegations are fetched in one parallel wave, so 2 is expected).',
     '',
-    '| case | notary requests | registry requests | timestamp.json per GUN (max) | resolutions in flight per GUN (max) | requests in flight per GUN (max) | manifest requests per tag (max) | aborted / failed |',
-    '|---|---|---|---|---|---|---|---|',
+    '| case | notary requests | registry requests | timestamp.json per GUN (max) | resolutions in flight per GUN (max) | requests in flight per GUN (max) | manifest requests per tag (max) | aborted / failed | requests in flight, all (max) | first → last request (ms) | lab busy (ms) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     requestRow('cold (didOpen, fresh process)', s, (x) => x.coldRequests),
     requestRow('warm (didChange, same process)', s, (x) => x.warmRequests),
     requestRow('cold with an edit during the lookups', s, (x) => x.busyRequests),

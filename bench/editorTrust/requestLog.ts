@@ -20,6 +20,28 @@ export interface RequestStats {
   readonly maxManifestRequestsPerTag: number;
   readonly maxConcurrentManifestRequestsPerTag: number;
   readonly errors: number;
+  /** Most requests in flight at once over both services (the server runs at most 4 lookups at a time). */
+  readonly maxConcurrentRequests: number;
+  /** First request start → last request end, and how much of that the lab had any request open (ms). */
+  readonly spanMs: number;
+  readonly labBusyMs: number;
+}
+
+/** Length of the union of the intervals: the time at least one request was open. */
+function busyTime(intervals: readonly { startMs: number; endMs: number }[]): number {
+  const sorted = [...intervals].sort((a, b) => a.startMs - b.startMs);
+  let total = 0;
+  let end = -Infinity;
+  for (const r of sorted) {
+    if (r.startMs > end) {
+      total += r.endMs - r.startMs;
+      end = r.endMs;
+    } else if (r.endMs > end) {
+      total += r.endMs - end;
+      end = r.endMs;
+    }
+  }
+  return total;
 }
 
 const TUF = /^\/v2\/(.+)\/_trust\/tuf\/(.+)$/;
@@ -69,6 +91,7 @@ export function requestStats(
     const kind = fileKind(TUF.exec(r.path)?.[2] ?? r.path);
     notaryByFile[kind] = (notaryByFile[kind] ?? 0) + 1;
   }
+  const all = [...notary, ...registry];
   const byGun = groupBy(notary, (r) => TUF.exec(r.path)?.[1]);
   const starts = (rs: readonly ProxiedRequest[]): ProxiedRequest[] =>
     rs.filter((r) => /\/(root|timestamp)\.json$/.test(r.path));
@@ -90,6 +113,9 @@ export function requestStats(
     maxConcurrentRequestsPerGun: maxOf([...byGun.values()].map((rs) => maxOverlap(rs))),
     maxManifestRequestsPerTag: maxOf([...byTag.values()].map((rs) => rs.length)),
     maxConcurrentManifestRequestsPerTag: maxOf([...byTag.values()].map((rs) => maxOverlap(rs))),
-    errors: [...notary, ...registry].filter((r) => r.status === 'error' || r.status >= 500).length,
+    errors: all.filter((r) => r.status === 'error' || r.status >= 500).length,
+    maxConcurrentRequests: maxOverlap(all),
+    spanMs: all.length === 0 ? 0 : maxOf(all.map((r) => r.endMs)) - Math.min(...all.map((r) => r.startMs)),
+    labBusyMs: busyTime(all),
   };
 }
