@@ -6,7 +6,8 @@
  * (didChange of a label → the next publish of that version) while the cold lookups run, after they are
  * done, and with the network off.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -88,7 +89,20 @@ export interface EditorTrustBenchResult {
   readonly typingBusyMs: Summary;
   readonly typingOfflineMs: Summary;
   readonly samples: readonly RunSample[];
+  /** sha256 (16 hex) and mtime of dist/server.js at the start and the end of the run. */
+  readonly serverBuild?: {
+    readonly start: { readonly sha256: string; readonly mtime: string };
+    readonly end: { readonly sha256: string; readonly mtime: string };
+  };
   readonly notes: string[];
+}
+
+/** Which server bundle ran: dist/ is rebuilt by other work on a shared tree, so the bench records it. */
+function buildOf(entry: string): { readonly sha256: string; readonly mtime: string } {
+  return {
+    sha256: createHash('sha256').update(readFileSync(entry)).digest('hex').slice(0, 16),
+    mtime: statSync(entry).mtime.toISOString(),
+  };
 }
 
 /** Resolves once neither proxy has had a request in flight or a new one for QUIET_MS. */
@@ -295,6 +309,7 @@ export async function runEditorTrustBench(
   await rm(workDir, { recursive: true, force: true });
   const rootDir = join(workDir, 'workspace');
   await mkdir(rootDir, { recursive: true });
+  const buildAtStart = buildOf(entry);
   const lab = await startEditorLab(join(repoRoot, 'bench/.work/editor-lab'), log);
   try {
     await writeFile(
@@ -350,7 +365,13 @@ export async function runEditorTrustBench(
       typingBusyMs: of('typingBusyMs'),
       typingOfflineMs: of('typingOfflineMs'),
       samples,
-      notes: [],
+      serverBuild: { start: buildAtStart, end: buildOf(entry) },
+      notes:
+        buildOf(entry).sha256 === buildAtStart.sha256
+          ? []
+          : [
+              'dist/server.js was rebuilt during this run: the runs did not all measure the same server build.',
+            ],
     };
   } finally {
     if (process.env.BENCH_KEEP_LAB === '1') log('editor-trust lab left running');

@@ -28,7 +28,7 @@ function machineLines(m: Machine, r: EditorTrustBenchResult): string[] {
   return [
     `- Machine: ${m.nproc} × ${m.cpu}, ${m.memGiB} GiB, ${m.os}; Node ${m.node}`,
     `- Load average (1 min) at start / end: ${m.loadAverage.start} / ${m.loadAverage.end} (shared machine: other work ran at the same time); benchmark nice value ${m.nice}`,
-    `- Date: ${r.date}; commit ${r.commit}; ${r.runs} runs (median, with min–max)`,
+    `- Date: ${r.date}; commit ${r.commit}; server bundle dist/server.js sha256 ${r.serverBuild?.start.sha256 ?? 'n/a'} (built ${r.serverBuild?.start.mtime ?? 'n/a'}); ${r.runs} runs (median, with min–max)`,
   ];
 }
 
