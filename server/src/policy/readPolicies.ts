@@ -15,13 +15,29 @@ import type { PolicyObject, RepositoryEntry, Span } from './types';
  * other groups (Sigstore, OpenShift) are skipped. Wrong types read as absent; the schema layer reports them.
  */
 export function readPolicies(file: YamlFile): PolicyObject[] {
+  return file.documents.flatMap((doc) => readDocumentPolicies(file, doc));
+}
+
+/**
+ * Each parsed document is read once: indexing, the semantic checks and trust all read the same version.
+ * Keyed on the document object (one parse of one text); uri and text are compared too because the
+ * objects also depend on them (spans, quick-fix insertions).
+ */
+const readCache = new WeakMap<
+  YamlDocument,
+  { readonly uri: string; readonly text: string; readonly policies: readonly PolicyObject[] }
+>();
+
+function readDocumentPolicies(file: YamlFile, doc: YamlDocument): readonly PolicyObject[] {
+  const cached = readCache.get(doc);
+  if (cached && cached.uri === file.uri && cached.text === file.text) return cached.policies;
   // kubectl applies the items of a `v1` List one by one, so policies inside Lists count too.
-  return file.documents.flatMap((doc) =>
-    kubeObjectsOf(doc).flatMap((located) => {
-      const policy = readPolicyObject(file, doc, located.object.node, located.viaAlias);
-      return policy ? [policy] : [];
-    }),
-  );
+  const policies = kubeObjectsOf(doc).flatMap((located) => {
+    const policy = readPolicyObject(file, doc, located.object.node, located.viaAlias);
+    return policy ? [policy] : [];
+  });
+  readCache.set(doc, { uri: file.uri, text: file.text, policies });
+  return policies;
 }
 
 function readPolicyObject(
