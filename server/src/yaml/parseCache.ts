@@ -12,6 +12,8 @@ export class ParseCache {
   get(uri: string, version: number, text: string): YamlFile {
     const cached = this.files.get(uri);
     if (cached && cached.version === version && cached.text === text) return cached;
+    // Forget the old version first: its syntax tree can be collected while the new one is built.
+    this.files.delete(uri);
     const parsed = parseYamlFile(uri, version, text, this.limits);
     this.files.set(uri, parsed);
     return parsed;
