@@ -33,6 +33,11 @@ describe('canonicalJson', () => {
     assert.equal(Buffer.from(bytes).toString('utf8'), '{"a":3,"\uE000":2,"\u{1F600}":1}');
   });
 
+  test('when keys look like integers (V8 lists them first) → they still sort by UTF-8 bytes', () => {
+    const bytes = canonicalJson({ b: [1, { '9': 2, '10': 3 }], '2': 0, a: -0 });
+    assert.equal(Buffer.from(bytes).toString('utf8'), '{"2":0,"a":0,"b":[1,{"10":3,"9":2}]}');
+  });
+
   test('when strings hold quotes, backslashes and control characters → only " and \\ are escaped', () => {
     const bytes = canonicalJson({ s: 'a"b\\c\n\u0001<>&\u2028' });
     assert.equal(Buffer.from(bytes).toString('utf8'), '{"s":"a\\"b\\\\c\n\u0001<>&\u2028"}');

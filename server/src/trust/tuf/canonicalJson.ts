@@ -8,7 +8,35 @@ import type { JsonValue } from './json.types';
  * that signatures and key IDs are computed over; never trust the raw bytes of a file for that.
  */
 export function canonicalJson(value: JsonValue): Uint8Array {
-  return Buffer.from(encode(value), 'utf8');
+  return Buffer.from(stringifiesCanonically(value) ? JSON.stringify(value) : encode(value), 'utf8');
+}
+
+/** A control character or any surrogate: JSON.stringify would escape (or might escape) it. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const STRINGIFY_ESCAPES = /[\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * True when `JSON.stringify(value)` is exactly the canonical form, so the native encoder can write it
+ * (10,000-target bodies: the JS encoder was the largest item of the profile, BENCHMARKS.md §2). That
+ * holds when every object's keys already come in UTF-8 byte order (notary writes its metadata that
+ * way, and JSON.parse keeps it; V8 lists integer-like keys first, which the check catches), every
+ * number is a safe integer other than -0 (both print it as "0" anyway), and no string holds a character
+ * JSON.stringify escapes but canonical JSON does not: U+0000–U+001F (and surrogates, to be safe). Both
+ * escape `"` and `\` the same way. Anything else goes through `encode`.
+ */
+function stringifiesCanonically(value: JsonValue): boolean {
+  if (value === null || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isSafeInteger(value);
+  if (typeof value === 'string') return !STRINGIFY_ESCAPES.test(value);
+  if (Array.isArray(value)) return value.every(stringifiesCanonically);
+  let previous: string | undefined;
+  for (const key in value) {
+    if (STRINGIFY_ESCAPES.test(key) || (previous !== undefined && compareUtf8(previous, key) >= 0))
+      return false;
+    if (!stringifiesCanonically(value[key])) return false;
+    previous = key;
+  }
+  return true;
 }
 
 function encode(value: JsonValue): string {
