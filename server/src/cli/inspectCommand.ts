@@ -99,7 +99,7 @@ async function runInspect(
   }
 
   if (values.pretty) {
-    io.stdout(joinPrettyOutputs(inspections.map((i) => ('pretty' in i ? i.pretty : ''))));
+    io.stdout(joinPrettyOutputs(inspections.map((i) => ('pretty' in i ? i.pretty() : ''))));
   } else {
     io.stdout(formatInspectJson(inspections.flatMap((i) => ('json' in i ? [i.json] : []))));
   }
