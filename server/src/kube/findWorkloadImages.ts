@@ -17,8 +17,17 @@ import { CONTAINER_TYPES, KNOWN_PARENT_KINDS, workloadKindOf, type ContainerType
  * them. Blank images are left out, as Portieris skips them (§2.4 item 6); so are non-string images.
  */
 export function findWorkloadImages(doc: YamlDocument): WorkloadImage[] {
-  return kubeObjectsOf(doc).flatMap((located) => imagesOfObject(doc, located));
+  // Several validators (image syntax, admission, trust) ask for the same parsed document: find them once.
+  let images = found.get(doc);
+  if (!images) {
+    images = kubeObjectsOf(doc).flatMap((located) => imagesOfObject(doc, located));
+    found.set(doc, images);
+  }
+  return [...images];
 }
+
+/** Keyed on the parsed document object, which never changes; dropped with it. */
+const found = new WeakMap<YamlDocument, readonly WorkloadImage[]>();
 
 function imagesOfObject(doc: YamlDocument, located: LocatedKubeObject): WorkloadImage[] {
   const { object } = located;
