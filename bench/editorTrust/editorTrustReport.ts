@@ -2,6 +2,8 @@
  * §3 of BENCHMARKS.md from bench/results/editor-trust.json. Every goal is judged here from the numbers,
  * so a missed goal shows as "not met" whatever the notes say.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Machine } from '../machine';
 import { summary } from '../stats';
 import type { EditorTrustBenchResult, RunSample } from './editorTrustBench';
@@ -118,5 +120,13 @@ export function editorTrustSection(r: EditorTrustBenchResult): string[] {
       .map(([step, t]) => `${step} ${num(t)} ms`)
       .join('; ')}.`,
     ...(r.notes.length > 0 ? ['', ...r.notes.map((n) => `- ${n}`)] : []),
+    ...analysis(),
   ];
+}
+
+/** The hand-written reading of the numbers (bench/editorTrust/notes.md), when there is one. */
+function analysis(): string[] {
+  const path = join(import.meta.dirname, 'notes.md');
+  if (!existsSync(path)) return [];
+  return ['', '### What the numbers say (bench/editorTrust/notes.md)', '', readFileSync(path, 'utf8').trim()];
 }
