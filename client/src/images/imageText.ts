@@ -3,6 +3,8 @@
  * server has the full Kubernetes model; the client only needs the `image:` values to pin them.
  */
 
+import { pinForm, type PinStyle } from '../../../shared/pinForms';
+
 export interface FoundImage {
   /** The image as written (quotes excluded). */
   readonly image: string;
@@ -71,16 +73,21 @@ export function trustTagOf(parts: ImageParts): string {
   return parts.tag ?? 'latest';
 }
 
-export type PinStyle = 'portieris' | 'renovate';
+export type { PinStyle };
 
-/**
- * The pinned form of an image (server/src/kube/pinnedReference.ts, same rules): `portieris` writes
- * `<repository>@sha256:…` as the admission mutation does; `renovate` keeps the written name and tag.
- */
+/** The pinned form of an image: one rule for client and server (shared/pinForms.ts). */
 export function pinnedImage(image: string, digest: string, style: PinStyle): string {
   const parts = imageParts(image);
-  if (style === 'portieris') return `${parts.repository}@${digest}`;
-  return `${parts.writtenName}${parts.tag === undefined ? '' : `:${parts.tag}`}@${digest}`;
+  const hex = digest.startsWith('sha256:') ? digest.slice('sha256:'.length) : digest;
+  return pinForm(
+    {
+      name: parts.repository,
+      writtenName: parts.writtenName,
+      ...(parts.tag === undefined ? {} : { tag: parts.tag }),
+    },
+    hex,
+    style,
+  );
 }
 
 export interface PinEdit {

@@ -67,6 +67,10 @@ describe('image references in YAML text', () => {
     assert.equal(imageParts('localhost/app').repository, 'localhost/app');
   });
 
+  test('when pinning a non-latest tag Portieris style → the tag stays, as a digest-only reference is checked as latest', () => {
+    assert.equal(pinnedImage('nginx:1.25', DIGEST, 'portieris'), `docker.io/library/nginx:1.25@${DIGEST}`);
+  });
+
   test('when pinning → portieris drops the tag and renovate keeps name and tag as written', () => {
     assert.equal(
       pinnedImage('hello-world:latest', DIGEST, 'portieris'),

@@ -13,11 +13,26 @@ function ref(text: string): ImageReference {
   return result.ref;
 }
 
-test('when pinning Portieris style → the tag is dropped and the name normalised (portieris.md §3.6)', () => {
-  assert.equal(pinnedReference(ref('nginx:1.25'), HEX, 'portieris'), `docker.io/library/nginx@sha256:${HEX}`);
+test('when pinning Portieris style a latest or missing tag → the tag is dropped and the name normalised (portieris.md §3.6)', () => {
+  assert.equal(
+    pinnedReference(ref('nginx:latest'), HEX, 'portieris'),
+    `docker.io/library/nginx@sha256:${HEX}`,
+  );
+  assert.equal(pinnedReference(ref('nginx'), HEX, 'portieris'), `docker.io/library/nginx@sha256:${HEX}`);
   assert.equal(
     pinnedReference(ref('de.icr.io:8080/ns/app'), HEX, 'portieris'),
     `de.icr.io:8080/ns/app@sha256:${HEX}`,
+  );
+});
+
+test('when pinning Portieris style another tag → the tag stays, since a digest-only reference is checked as latest (§3.4)', () => {
+  assert.equal(
+    pinnedReference(ref('nginx:1.25'), HEX, 'portieris'),
+    `docker.io/library/nginx:1.25@sha256:${HEX}`,
+  );
+  assert.equal(
+    pinnedReference(ref('nginx:1.25@sha256:' + 'b'.repeat(64)), HEX, 'portieris'),
+    `docker.io/library/nginx:1.25@sha256:${HEX}`,
   );
 });
 
