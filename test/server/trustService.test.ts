@@ -90,6 +90,29 @@ describe('LookupCache', () => {
     gate.resolve('late');
   });
 
+  test('when a caller asks while an aborted fetch has not settled yet → a new fetch answers it, not the AbortError', async () => {
+    const cache = make({ now: 0 });
+    const gates: Array<{ promise: Promise<string>; resolve: (value: string) => void }> = [];
+    // Like a lookup busy verifying: it does not react to its signal until released.
+    const fetch = () => {
+      const gate = deferred<string>();
+      gates.push(gate);
+      return gate.promise;
+    };
+    const old = new AbortController();
+    const first = cache.get('k', fetch, old.signal);
+    await Promise.resolve();
+    assert.equal(gates.length, 1);
+    old.abort();
+    await assert.rejects(first, { name: 'AbortError' });
+    const second = cache.get('k', fetch, new AbortController().signal);
+    await Promise.resolve();
+    assert.equal(gates.length, 2, 'the aborted fetch is not joined');
+    gates[1]?.resolve('fresh');
+    gates[0]?.resolve('late');
+    assert.equal(await second, 'fresh');
+  });
+
   test('when the cache is cleared during a fetch → that answer is not kept', async () => {
     const cache = make({ now: 0 });
     const gate = deferred<string>();

@@ -55,7 +55,9 @@ export class LookupCache<T> {
     // Nobody would wait for it: never start a fetch for a caller that has already given up.
     if (signal.aborted) return Promise.reject(abortReason(signal));
     let flight = this.inFlight.get(key);
-    if (!flight) {
+    // An aborted fetch (every earlier waiter gave up) may not have settled yet: joining it would hand this
+    // caller an AbortError for a lookup it still wants, and the answer would never come. Start anew.
+    if (!flight || flight.controller.signal.aborted) {
       const controller = new AbortController();
       const generation = this.generation;
       const promise = this.options.limiter

@@ -49,6 +49,8 @@ export interface TrustServiceOptions {
 /** Answers saying "could not check" are retried sooner than real answers (ms). */
 const FAILURE_FRESH_MS = 15_000;
 const DEFAULT_CONCURRENCY = 4;
+/** Lookup rounds per check: a round is repeated only when lookups were aborted under it (see `check`). */
+const MAX_ROUNDS = 3;
 
 /**
  * Orchestrates trust lookups for workload images (the issue "Trust in the editor"): per-repository
@@ -68,6 +70,8 @@ export class TrustService {
   private readonly repositories: LookupCache<RepositoryAnswer>;
   private readonly registries: LookupCache<RegistryFacts>;
   private readonly published = new Map<string, readonly Finding[]>();
+  /** Per file, the lookups its last `findings` had no answer for yet (uri → cache keys). */
+  private readonly lacking = new Map<string, { repositories: string[]; registries: string[] }>();
 
   constructor(
     private readonly policies: PolicySource,
@@ -95,15 +99,21 @@ export class TrustService {
   findings(file: YamlFile, run: TrustRunOptions): Finding[] {
     this.configure(run);
     const findings: Finding[] = [];
+    const lacking = { repositories: [] as string[], registries: [] as string[] };
     for (const target of this.targets(file, run)) {
       const input = this.inputFor(target, run);
-      if (!input) continue;
+      if (!input) {
+        if (target.repositoryKey !== undefined) lacking.repositories.push(target.repositoryKey);
+        if (target.registryKey !== undefined) lacking.registries.push(target.registryKey);
+        continue;
+      }
       for (const issue of trustIssues(input, decideTrust(input))) {
         const finding = toFinding(file, target.found, issue, run.trust.severity);
         if (finding) findings.push(finding);
       }
     }
     this.published.set(file.uri, findings);
+    this.lacking.set(file.uri, lacking);
     return findings;
   }
 
@@ -120,6 +130,42 @@ export class TrustService {
     this.configure(run);
     if (!run.workspaceTrusted || !run.trust.network) return false;
     const backend = this.backendFor(run);
+    let jobs = this.jobsFor(file, run, backend, signal);
+    // Answers the last findings lacked may have come in since (another document's lookup, a lookup that
+    // finished although its document had moved on): nothing to fetch, but the document must be re-validated.
+    if (jobs.size === 0) return !signal.aborted && this.answeredSinceFindings(file.uri);
+    if (signal.aborted) return false;
+    const progress = await startProgress?.(`Checking image trust (${jobs.size} lookups)`);
+    if (signal.aborted) {
+      progress?.done();
+      return false;
+    }
+    try {
+      for (let round = 0; jobs.size > 0 && round < MAX_ROUNDS && !signal.aborted; round++) {
+        const results = await Promise.allSettled([...jobs.values()].map((job) => job()));
+        const failure = results.find(
+          (r): r is PromiseRejectedResult => r.status === 'rejected' && !isAbort(r.reason),
+        );
+        if (failure && !signal.aborted) throw failure.reason;
+        if (!results.some((r) => r.status === 'rejected')) break;
+        // Lookups aborted although this caller still waits: the answers were dropped under it. Other
+        // settings (a new backend): this check is void, the re-validation that follows starts its own.
+        if (this.backend !== backend) return false;
+        // Same settings (a refresh): ask again, else the follow-up publish would lack these answers for good.
+        jobs = this.jobsFor(file, run, backend, signal);
+      }
+    } finally {
+      progress?.done();
+    }
+    return !signal.aborted;
+  }
+
+  private jobsFor(
+    file: YamlFile,
+    run: TrustRunOptions,
+    backend: TrustBackend,
+    signal: AbortSignal,
+  ): Map<string, () => Promise<unknown>> {
     const jobs = new Map<string, () => Promise<unknown>>();
     for (const target of this.targets(file, run)) {
       const { repositoryKey, registryKey, server, ref } = target;
@@ -139,22 +185,16 @@ export class TrustService {
         );
       }
     }
-    if (jobs.size === 0 || signal.aborted) return false;
-    const progress = await startProgress?.(`Checking image trust (${jobs.size} lookups)`);
-    if (signal.aborted) {
-      progress?.done();
-      return false;
-    }
-    try {
-      const results = await Promise.allSettled([...jobs.values()].map((job) => job()));
-      const failure = results.find(
-        (r): r is PromiseRejectedResult => r.status === 'rejected' && !isAbort(r.reason),
-      );
-      if (failure && !signal.aborted) throw failure.reason;
-    } finally {
-      progress?.done();
-    }
-    return !signal.aborted;
+    return jobs;
+  }
+
+  private answeredSinceFindings(uri: string): boolean {
+    const lacking = this.lacking.get(uri);
+    if (!lacking) return false;
+    return (
+      lacking.repositories.some((key) => this.repositories.peek(key) !== undefined) ||
+      lacking.registries.some((key) => this.registries.peek(key) !== undefined)
+    );
   }
 
   /** Markdown for the image under `position`, from what is known now. */
@@ -194,6 +234,7 @@ export class TrustService {
 
   forget(uri: string): void {
     this.published.delete(uri);
+    this.lacking.delete(uri);
   }
 
   /** Closes the connections; known answers stay readable (the CLI validates after lookups end). */
