@@ -70,6 +70,15 @@ export class TrustService {
   private readonly repositories: LookupCache<RepositoryAnswer>;
   private readonly registries: LookupCache<RegistryFacts>;
   private readonly published = new Map<string, readonly Finding[]>();
+  /**
+   * Per file, the targets its last `findings` computed: `check`, called right after for the same text and
+   * settings, reuses them instead of predicting admission for every image again. A policy or signer change
+   * in between re-validates (and re-checks) the file anyway.
+   */
+  private readonly lastTargets = new Map<
+    string,
+    { text: string; documents: number; key: string; targets: ImageTarget[] }
+  >();
   /** Per file, the lookups its last `findings` had no answer for yet (uri → cache keys). */
   private readonly lacking = new Map<string, { repositories: string[]; registries: string[] }>();
 
@@ -100,7 +109,15 @@ export class TrustService {
     this.configure(run);
     const findings: Finding[] = [];
     const lacking = { repositories: [] as string[], registries: [] as string[] };
-    for (const target of this.targets(file, run)) {
+    const targets = this.targets(file, run);
+    // Validators see only the documents that parsed cleanly (a different document count): never reused then.
+    this.lastTargets.set(file.uri, {
+      text: file.text,
+      documents: file.documents.length,
+      key: targetsKey(run),
+      targets,
+    });
+    for (const target of targets) {
       const input = this.inputFor(target, run);
       if (!input) {
         if (target.repositoryKey !== undefined) lacking.repositories.push(target.repositoryKey);
@@ -167,7 +184,12 @@ export class TrustService {
     signal: AbortSignal,
   ): Map<string, () => Promise<unknown>> {
     const jobs = new Map<string, () => Promise<unknown>>();
-    for (const target of this.targets(file, run)) {
+    const last = this.lastTargets.get(file.uri);
+    const targets =
+      last && last.text === file.text && last.key === targetsKey(run)
+        ? last.targets
+        : this.targets(file, run);
+    for (const target of targets) {
       const { repositoryKey, registryKey, server, ref } = target;
       if (repositoryKey === undefined || server.source === 'none') continue;
       if (this.repositories.needsFetch(repositoryKey) && !jobs.has(repositoryKey)) {
@@ -235,6 +257,7 @@ export class TrustService {
   forget(uri: string): void {
     this.published.delete(uri);
     this.lacking.delete(uri);
+    this.lastTargets.delete(uri);
   }
 
   /** Closes the connections; known answers stay readable (the CLI validates after lookups end). */
@@ -337,4 +360,9 @@ export class TrustService {
       registry,
     };
   }
+}
+
+/** The settings image targets depend on (besides the file, the policies and the signers). */
+function targetsKey(run: TrustRunOptions): string {
+  return JSON.stringify([run.defaultNamespace, run.trust.servers]);
 }
