@@ -46,7 +46,7 @@ describe('nested delegations', () => {
     const keys = generateRepoKeys(GUN);
     const restrictReleases = (signed: JsonObject): void => {
       const roles = (signed['delegations'] as JsonObject)['roles'] as JsonObject[];
-      (roles[0])['paths'] = ['v1'];
+      roles[0]['paths'] = ['v1'];
     };
     const delegate = (signed: JsonObject): void => {
       signed['delegations'] = {
