@@ -96,6 +96,10 @@ if (vscode.workspace.isTrusted)
       ({ lab, restore } = await useLabSettings());
       await vscode.workspace.fs.writeFile(workspaceFile(POLICY), Buffer.from(policyText(lab), 'utf8'));
       await vscode.workspace.fs.writeFile(workspaceFile(POD), Buffer.from(podText(lab), 'utf8'));
+      // Open the policy first: didOpen reaches the server before the pod's, so the pod is validated with
+      // the policy indexed. A file created on disk is otherwise seen only when the file watcher reports it,
+      // which a fresh code-server may do after the pod's first validation.
+      await vscode.workspace.openTextDocument(workspaceFile(POLICY));
       document = await vscode.workspace.openTextDocument(workspaceFile(POD));
       await vscode.window.showTextDocument(document);
     });
