@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { asTagNode, digestOf } from './commandArgs';
 import type { Ctx } from './ctx';
-import { findImages, imageParts, pinEdits, trustTagOf, type PinEdit } from './images/imageText';
+import { findImages, parseImage, pinEdits, type PinEdit } from './images/imageText';
 
 async function applyEdits(editor: vscode.TextEditor, edits: readonly PinEdit[]): Promise<boolean> {
   const { document } = editor;
@@ -43,8 +43,12 @@ export async function pinAllInFile(ctx: Ctx): Promise<void> {
   const client = ctx.trustSource();
   if (!editor || !client) return;
   const text = editor.document.getText();
-  const images = findImages(text).filter((found) => imageParts(found.image).digest === undefined);
-  const repositories = [...new Set(images.map((found) => imageParts(found.image).repository))];
+  // Already pinned or invalid (the server's diagnostics say why) images are left alone.
+  const images = findImages(text).flatMap((found) => {
+    const ref = parseImage(found.image);
+    return ref && ref.digest === undefined ? [{ found, ref }] : [];
+  });
+  const repositories = [...new Set(images.map((image) => image.ref.name))];
   const edits: PinEdit[] = [];
   const skipped: string[] = [];
   await vscode.window.withProgress(
@@ -52,8 +56,8 @@ export async function pinAllInFile(ctx: Ctx): Promise<void> {
     async () => {
       for (const repository of repositories) {
         const answer = await client.signedTags(repository);
-        for (const found of images.filter((image) => imageParts(image.image).repository === repository)) {
-          const tag = trustTagOf(imageParts(found.image));
+        for (const { found, ref } of images.filter((image) => image.ref.name === repository)) {
+          const tag = ref.trustTag;
           const entry = answer.kind === 'ok' ? answer.tags.find((t) => t.tag === tag && t.signedDigest) : undefined;
           if (!entry?.signedDigest) {
             skipped.push(found.image);

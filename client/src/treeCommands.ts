@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { asNode, asString, asTagNode, digestOf } from './commandArgs';
 import type { Ctx } from './ctx';
-import { imageAt, imageParts, pinnedImage } from './images/imageText';
+import { imageAt, parseImage, pinnedImage } from './images/imageText';
 import type { InspectFormat } from '../../shared/trustView';
 
 export async function copyDigest(arg: unknown): Promise<void> {
@@ -13,9 +13,9 @@ export async function copyDigest(arg: unknown): Promise<void> {
 export async function copyPinnedReference(ctx: Ctx, arg: unknown): Promise<void> {
   const node = asTagNode(arg);
   const digest = node && digestOf(node);
-  if (node && digest) {
-    await vscode.env.clipboard.writeText(pinnedImage(`${node.repository}:${node.entry.tag}`, digest, ctx.config.pinStyle));
-  } // prettier-ignore
+  const pinned =
+    node && digest && pinnedImage(`${node.repository}:${node.entry.tag}`, digest, ctx.config.pinStyle);
+  if (pinned) await vscode.env.clipboard.writeText(pinned);
 }
 
 /** Tag node → `repo:tag`; repository node → `repo`; a string (palette, hover command URI) as given. */
@@ -35,9 +35,11 @@ export async function inspectImageAtCursor(ctx: Ctx): Promise<void> {
     void vscode.window.showInformationMessage('Image Trust: put the cursor on an `image:` value.');
     return;
   }
-  // Notary knows tags, not digests: inspect the repository at the tag Portieris would look up.
-  const parts = imageParts(found.image);
-  await inspect(ctx, parts.tag ? `${parts.writtenName}:${parts.tag}` : parts.writtenName);
+  // Notary knows tags, not digests: inspect the repository at the tag Portieris would look up. An invalid
+  // reference goes as written, so the inspect document shows the parser's reason.
+  const ref = parseImage(found.image);
+  const image = ref === undefined ? found.image : ref.tag ? `${ref.writtenName}:${ref.tag}` : ref.writtenName;
+  await inspect(ctx, image);
 }
 
 export async function addRepository(ctx: Ctx): Promise<void> {
@@ -45,12 +47,18 @@ export async function addRepository(ctx: Ctx): Promise<void> {
     title: 'Add repository to Signed Tags',
     prompt: 'Repository, e.g. 127.0.0.1:5000/ns/app or docker.io/library/nginx',
     ignoreFocusOut: true,
-    validateInput: (v) =>
-      /^[a-z0-9][^\s@]*$/i.test(v.trim()) ? undefined : 'a repository name, without digest',
+    validateInput: (v) => (repositoryOf(v) ? undefined : 'a repository name, without digest'),
   });
-  if (!value) return;
-  await ctx.repositoryList.add(imageParts(value.trim()).repository);
+  const repository = value === undefined ? undefined : repositoryOf(value);
+  if (!repository) return;
+  await ctx.repositoryList.add(repository);
   ctx.tree.refresh();
+}
+
+/** The normalised repository of a name typed by the user (a tag is dropped, a digest refused). */
+function repositoryOf(value: string): string | undefined {
+  const ref = parseImage(value.trim());
+  return ref?.digest === undefined ? ref?.name : undefined;
 }
 
 export async function removeRepository(ctx: Ctx, arg: unknown): Promise<void> {

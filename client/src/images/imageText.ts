@@ -4,6 +4,8 @@
  */
 
 import { pinForm, type PinStyle } from '../../../shared/pinForms';
+import type { ImageReference } from '../../../server/src/kube/imageReference';
+import { parseImageReference } from '../../../server/src/kube/parseImageReference';
 
 export interface FoundImage {
   /** The image as written (quotes excluded). */
@@ -35,59 +37,27 @@ export function imageAt(text: string, offset: number): FoundImage | undefined {
   return findImages(text).find((image) => image.start >= lineStart && image.end <= end);
 }
 
-export interface ImageParts {
-  /** Normalised repository (the Notary GUN), e.g. `docker.io/library/nginx`. */
-  readonly repository: string;
-  /** The name as written, without tag and digest. */
-  readonly writtenName: string;
-  readonly tag?: string;
-  readonly digest?: string;
-}
-
-/** Docker's normalisation (distribution/reference ParseNormalizedNamed), enough to match repositories. */
-export function imageParts(image: string): ImageParts {
-  const at = image.indexOf('@');
-  const digest = at < 0 ? undefined : image.slice(at + 1);
-  const named = at < 0 ? image : image.slice(0, at);
-  const colon = named.lastIndexOf(':');
-  const hasTag = colon > named.lastIndexOf('/');
-  const writtenName = hasTag ? named.slice(0, colon) : named;
-  const tag = hasTag ? named.slice(colon + 1) : undefined;
-  const slash = writtenName.indexOf('/');
-  const first = slash < 0 ? '' : writtenName.slice(0, slash);
-  const hasDomain = first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost');
-  let domain = hasDomain ? first : 'docker.io';
-  let path = hasDomain ? writtenName.slice(slash + 1) : writtenName;
-  if (domain === 'index.docker.io') domain = 'docker.io';
-  if (domain === 'docker.io' && !path.includes('/')) path = `library/${path}`;
-  return {
-    repository: `${domain}/${path}`,
-    writtenName,
-    ...(tag === undefined ? {} : { tag }),
-    ...(digest === undefined ? {} : { digest }),
-  };
-}
-
-/** The tag Portieris looks up: as written, else `latest` (portieris.md §2.4). */
-export function trustTagOf(parts: ImageParts): string {
-  return parts.tag ?? 'latest';
+/**
+ * The reference normalised as Docker and Portieris do it: the server's parser, golden-tested against
+ * distribution/reference (portieris.md §2.4). Pure and dependency-free, so the client bundle takes it as
+ * is. Undefined for a string Docker would refuse: the server's diagnostics already name the problem.
+ */
+export function parseImage(image: string): ImageReference | undefined {
+  const parsed = parseImageReference(image);
+  return parsed.ok ? parsed.ref : undefined;
 }
 
 export type { PinStyle };
 
-/** The pinned form of an image: one rule for client and server (shared/pinForms.ts). */
-export function pinnedImage(image: string, digest: string, style: PinStyle): string {
-  const parts = imageParts(image);
+/** The pinned form of an image (one rule for client and server: shared/pinForms.ts); undefined if invalid. */
+export function pinnedImage(image: string, digest: string, style: PinStyle): string | undefined {
+  const ref = parseImage(image);
+  return ref && pinnedReference(ref, digest, style);
+}
+
+function pinnedReference(ref: ImageReference, digest: string, style: PinStyle): string {
   const hex = digest.startsWith('sha256:') ? digest.slice('sha256:'.length) : digest;
-  return pinForm(
-    {
-      name: parts.repository,
-      writtenName: parts.writtenName,
-      ...(parts.tag === undefined ? {} : { tag: parts.tag }),
-    },
-    hex,
-    style,
-  );
+  return pinForm(ref, hex, style);
 }
 
 export interface PinEdit {
@@ -108,15 +78,12 @@ export function pinEdits(
 ): PinEdit[] {
   const atCursor = cursor === undefined ? undefined : imageAt(text, cursor);
   const candidates = atCursor ? [atCursor] : findImages(text);
-  return candidates
-    .filter((found) => {
-      const parts = imageParts(found.image);
-      return parts.repository === target.repository && trustTagOf(parts) === target.tag;
-    })
-    .map((found) => ({
-      start: found.start,
-      end: found.end,
-      text: pinnedImage(found.image, target.digest, style),
-    }))
-    .filter((edit) => text.slice(edit.start, edit.end) !== edit.text);
+  const edits: PinEdit[] = [];
+  for (const found of candidates) {
+    const ref = parseImage(found.image);
+    if (ref?.name !== target.repository || ref.trustTag !== target.tag) continue;
+    const pinned = pinnedReference(ref, target.digest, style);
+    if (pinned !== found.image) edits.push({ start: found.start, end: found.end, text: pinned });
+  }
+  return edits;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { findImages, imageAt, imageParts, pinEdits, pinnedImage } from '../../../client/src/images/imageText';
+import { findImages, imageAt, parseImage, pinEdits, pinnedImage } from '../../../client/src/images/imageText';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 const POD = `apiVersion: v1
@@ -53,18 +53,37 @@ describe('image references in YAML text', () => {
   });
 
   test('when names are normalised → Docker Hub gets docker.io/library and ports stay in the host', () => {
-    assert.deepEqual(imageParts('hello-world'), {
-      repository: 'docker.io/library/hello-world',
+    const pick = (image: string): unknown => {
+      const ref = parseImage(image);
+      return ref && { name: ref.name, writtenName: ref.writtenName, tag: ref.tag, digest: ref.digest, trustTag: ref.trustTag }; // prettier-ignore
+    };
+    assert.deepEqual(pick('hello-world'), {
+      name: 'docker.io/library/hello-world',
       writtenName: 'hello-world',
+      tag: undefined,
+      digest: undefined,
+      trustTag: 'latest',
     });
-    assert.deepEqual(imageParts('127.0.0.1:5000/ns/app:1.0@' + DIGEST), {
-      repository: '127.0.0.1:5000/ns/app',
+    assert.deepEqual(pick('127.0.0.1:5000/ns/app:1.0@' + DIGEST), {
+      name: '127.0.0.1:5000/ns/app',
       writtenName: '127.0.0.1:5000/ns/app',
       tag: '1.0',
       digest: DIGEST,
+      trustTag: '1.0',
     });
-    assert.equal(imageParts('index.docker.io/org/app').repository, 'docker.io/org/app');
-    assert.equal(imageParts('localhost/app').repository, 'localhost/app');
+    assert.equal(parseImage('index.docker.io/org/app')?.name, 'docker.io/org/app');
+    assert.equal(parseImage('localhost/app')?.name, 'localhost/app');
+    assert.equal(parseImage('localhost:5000/app')?.name, 'localhost:5000/app');
+  });
+
+  test('when a reference is one Docker refuses → parseImage gives nothing (the server parser, not a lenient copy)', () => {
+    // The former client-side copy read `MyOrg/app` as Docker Hub's `docker.io/MyOrg/app`; Docker reads
+    // `MyOrg` as a registry host and refuses the name (server/src/kube/parseImageReference.ts).
+    assert.equal(parseImage('MyOrg/app:1'), undefined);
+    assert.equal(parseImage('app:1@sha256:abc'), undefined);
+    assert.equal(parseImage('reg:99999/app'), undefined);
+    assert.equal(parseImage(''), undefined);
+    assert.equal(pinnedImage('MyOrg/app:1', DIGEST, 'renovate'), undefined);
   });
 
   test('when pinning a non-latest tag Portieris style → the tag stays, as a digest-only reference is checked as latest', () => {
@@ -100,5 +119,14 @@ describe('image references in YAML text', () => {
     const text = `    - image: docker.io/library/hello-world@${DIGEST}\n`;
     const target = { repository: 'docker.io/library/hello-world', tag: 'latest', digest: DIGEST };
     assert.deepEqual(pinEdits(text, target, 'portieris'), []);
+  });
+
+  test('when a file holds an invalid reference → pinEdits leaves it alone and pins the valid ones', () => {
+    const text = '    - image: Ns/Hello-World\n    - image: hello-world\n';
+    const target = { repository: 'docker.io/library/hello-world', tag: 'latest', digest: DIGEST };
+    assert.equal(
+      apply(text, pinEdits(text, target, 'portieris')),
+      `    - image: Ns/Hello-World\n    - image: docker.io/library/hello-world@${DIGEST}\n`,
+    );
   });
 });
