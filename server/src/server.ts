@@ -2,11 +2,17 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { version } from '../../package.json';
 import { startServer } from './lsp/startServer';
 import { createDefaultLanguageService } from './service/defaultLanguageService';
+import { createEditorCredentials } from './trustView/editorCredentials';
 
 /**
  * Entry point of `dist/server.js`. The transport comes from the command line, as vscode-languageserver
  * reads it: `--stdio` for any LSP editor, `--node-ipc` when VS Code starts it (TransportKind.ipc).
  */
 const connection = createConnection(ProposedFeatures.all);
-const service = createDefaultLanguageService({ log: (message) => connection.console.log(message) });
-startServer(connection, { service, name: 'image-trust', version });
+// One credential store: a registry login from the Signed Tags view also serves the trust diagnostics.
+const credentials = createEditorCredentials(process.env);
+const service = createDefaultLanguageService({
+  log: (message) => connection.console.log(message),
+  trust: { credentials },
+});
+startServer(connection, { service, name: 'image-trust', version, credentials });

@@ -11,6 +11,7 @@ import { describeError } from '../errors';
 import { uriToPath } from '../files/fileUri';
 import { isYamlFileName } from '../files/walkYamlFiles';
 import type { LanguageService } from '../service/languageService';
+import type { SessionCredentials } from '../trustView/sessionCredentials';
 import type { YamlFile } from '../yaml/yamlFile';
 import { toDiagnostic } from './convert';
 import { registerFeatureHandlers } from './featureHandlers';
@@ -24,6 +25,8 @@ export interface ServerOptions {
   readonly service: LanguageService;
   readonly name: string;
   readonly version: string;
+  /** Registry logins from the Signed Tags view, shared with the service's trust lookups (server.ts). */
+  readonly credentials?: SessionCredentials;
 }
 
 /**
@@ -199,6 +202,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settings: () => settings.refresh(),
     folders: () => folders,
     openFiles: () => open.all().map((document) => open.file(document)),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    credentialsChanged: () => revalidateAll(),
   });
   connection.onShutdown(() => scheduler.dispose());
   open.documents.listen(connection);

@@ -1,12 +1,13 @@
 import { describeError } from '../errors';
-import { createTrustEngine } from '../trust/engine';
 import { TrustError } from '../trust/errors';
+import type { CredentialStore } from '../trust/credentials/credential';
 import type { Clock, FileStore } from '../trust/io';
 import { systemClock } from '../trust/io';
 import { RegistryError } from '../trust/registry/registryError';
 import type { Environment } from '../trust/transport/proxy';
 import type { TrustTransportOptions } from '../trust/transport/trustTransport';
 import { isAbort } from './abort';
+import { createEngine } from './engineFactory';
 import type { RepositoryAnswer, TrustBackend } from './repositoryAnswer';
 
 export interface NetworkBackendOptions {
@@ -20,6 +21,8 @@ export interface NetworkBackendOptions {
    * not read.
    */
   readonly credentialHelpers: boolean;
+  /** The editor's registry logins before Docker's config (engineFactory.ts); default Docker's config. */
+  readonly credentials?: CredentialStore;
   readonly clock?: Clock;
   /** Replaces parts of the transport (tests: credentials, HTTP). */
   readonly transport?: Partial<TrustTransportOptions>;
@@ -32,18 +35,16 @@ export interface NetworkBackendOptions {
  */
 export function createNetworkBackend(options: NetworkBackendOptions): TrustBackend {
   const clock = options.clock ?? systemClock;
-  const engine = createTrustEngine({
-    transport: {
-      env: options.env,
-      caFiles: options.caFiles,
-      insecureHosts: options.insecureHosts,
-      timeoutMs: options.timeoutMs,
-      credentialHelpers: options.credentialHelpers ? 'enabled' : 'disabled',
-      clock,
-      ...options.transport,
-    },
+  const engine = createEngine({
+    env: options.env,
+    caFiles: options.caFiles,
+    insecureHosts: options.insecureHosts,
+    timeoutMs: options.timeoutMs,
+    workspaceTrusted: options.credentialHelpers,
+    ...(options.credentials ? { credentials: options.credentials } : {}),
     store: options.store,
-    ...(options.credentialHelpers ? {} : { dockerTrustDir: false }),
+    clock,
+    ...(options.transport ? { transport: options.transport } : {}),
   });
   const now = (): string => clock.now().toISOString();
 

@@ -12,6 +12,7 @@ import { trustHoverMarkdown } from './hoverMarkdown';
 import { imageTargets, type ImageTarget } from './imageTargets';
 import { Limiter } from './limiter';
 import { LookupCache } from './lookupCache';
+import { engineKey, type SessionCredentialStore } from './engineFactory';
 import { createNetworkBackend, type NetworkBackendOptions } from './networkBackend';
 import { trustCodeActions } from './quickFixes';
 import type { RepositoryAnswer, TrustBackend } from './repositoryAnswer';
@@ -44,6 +45,11 @@ export interface TrustServiceOptions {
   /** Replaces the network backend (or parts of its transport). */
   readonly createBackend?: (options: NetworkBackendOptions) => TrustBackend;
   readonly transport?: NetworkBackendOptions['transport'];
+  /**
+   * The registry logins made in the editor (the Signed Tags view's "Log in to registry"), consulted
+   * before Docker's config; a login or logout drops the answers got with the old credentials.
+   */
+  readonly credentials?: SessionCredentialStore;
 }
 
 /** Answers saying "could not check" are retried sooner than real answers (ms). */
@@ -246,6 +252,8 @@ export class TrustService {
 
   /** Drops every answer (and, for the in-memory store, what was pinned on first use this session). */
   refresh(): void {
+    // A `docker login` since: the next lookups must not reuse the credentials read before it.
+    this.options.credentials?.reload?.();
     this.repositories.clear();
     this.registries.clear();
     if (this.ownsStore) {
@@ -270,7 +278,13 @@ export class TrustService {
   private configure(run: TrustRunOptions): void {
     this.freshMs = run.trust.freshnessSeconds * 1000;
     const { servers, caFiles, insecureHosts, timeoutSeconds } = run.trust;
-    const key = JSON.stringify([servers, caFiles, insecureHosts, timeoutSeconds, run.workspaceTrusted]);
+    const settings = {
+      caFiles,
+      insecureHosts,
+      timeoutMs: timeoutSeconds * 1000,
+      workspaceTrusted: run.workspaceTrusted,
+    };
+    const key = JSON.stringify([servers, engineKey(settings, this.options.credentials)]);
     if (key === this.backendKey) return;
     // Other servers, CAs or credentials: earlier answers were got another way and no longer count.
     this.backendKey = key;
@@ -295,6 +309,7 @@ export class TrustService {
         insecureHosts: run.trust.insecureHosts,
         timeoutMs: run.trust.timeoutSeconds * 1000,
         credentialHelpers: run.workspaceTrusted,
+        ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
         ...(this.options.transport ? { transport: this.options.transport } : {}),
       });
     }

@@ -1,6 +1,7 @@
-import { createTrustEngine, type TrustEngine } from '../trust/engine';
 import type { CredentialStore } from '../trust/credentials/credential';
+import type { TrustEngine } from '../trust/engine';
 import type { Environment } from '../trust/transport/proxy';
+import { createEngine, engineKey, type SessionCredentialStore } from '../trustService/engineFactory';
 import type { TrustSettings } from '../../../shared/trustSettings';
 
 export type CreateEngine = (options: EngineSettings) => TrustEngine;
@@ -13,16 +14,9 @@ export interface EngineSettings {
   readonly timeoutMs: number;
 }
 
+/** Requests are refused before any lookup in an untrusted workspace, so the view's engine is a trusted one. */
 export const createDefaultEngine: CreateEngine = (options) =>
-  createTrustEngine({
-    transport: {
-      env: options.env,
-      credentials: options.credentials,
-      caFiles: options.caFiles,
-      insecureHosts: options.insecureHosts,
-      timeoutMs: options.timeoutMs,
-    },
-  });
+  createEngine({ ...options, workspaceTrusted: true });
 
 /**
  * One trust engine for the view, rebuilt when the settings that shape its transport change or the user
@@ -34,13 +28,14 @@ export class EngineHolder {
 
   constructor(
     private readonly env: Environment,
-    private readonly credentials: CredentialStore & { readonly version: number },
+    private readonly credentials: SessionCredentialStore,
     private readonly create: CreateEngine = createDefaultEngine,
   ) {}
 
   engineFor(trust: TrustSettings): TrustEngine {
     const { caFiles, insecureHosts, timeoutSeconds } = trust;
-    const key = JSON.stringify([caFiles, insecureHosts, timeoutSeconds, this.credentials.version]);
+    const timeoutMs = timeoutSeconds * 1000;
+    const key = engineKey({ caFiles, insecureHosts, timeoutMs, workspaceTrusted: true }, this.credentials);
     if (this.engine === undefined || key !== this.key) {
       this.drop();
       this.key = key;
@@ -49,7 +44,7 @@ export class EngineHolder {
         credentials: this.credentials,
         caFiles,
         insecureHosts,
-        timeoutMs: timeoutSeconds * 1000,
+        timeoutMs,
       });
     }
     return this.engine;

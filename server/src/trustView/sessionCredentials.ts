@@ -11,7 +11,11 @@ export class SessionCredentials implements CredentialStore {
   /** Bumped on every change, so cached lookups made with other credentials can be dropped. */
   private generation = 0;
 
-  constructor(private readonly fallback: CredentialStore) {}
+  /** `renewFallback`: builds Docker's store afresh, for `reload` (its answers are kept for its lifetime). */
+  constructor(
+    private fallback: CredentialStore,
+    private readonly renewFallback?: () => CredentialStore,
+  ) {}
 
   get version(): number {
     return this.generation;
@@ -30,6 +34,13 @@ export class SessionCredentials implements CredentialStore {
     const removed = this.byHost.delete(normalHost(host));
     if (removed) this.generation++;
     return removed;
+  }
+
+  /** `imageTrust/refresh`: Docker's config and helpers are asked again from now on; logins stay. */
+  reload(): void {
+    if (!this.renewFallback) return;
+    this.fallback = this.renewFallback();
+    this.generation++;
   }
 
   get(registryHost: string): Promise<Credential | undefined> {

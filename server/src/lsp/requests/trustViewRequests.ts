@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import type { Connection } from 'vscode-languageserver/node';
 import {
   InspectRequest,
@@ -10,13 +8,12 @@ import {
   SignedTagsRequest,
 } from '../../../../shared/protocol';
 import type { ImageTrustSettings } from '../../../../shared/settings';
-import { createDockerCredentialStore, dockerConfigDir } from '../../trust/credentials/dockerCredentialStore';
-import { createProcessRunner } from '../../trust/credentials/processRunner';
 import type { CredentialStore } from '../../trust/credentials/credential';
 import type { Environment } from '../../trust/transport/proxy';
+import { createEditorCredentials } from '../../trustView/editorCredentials';
 import { EngineHolder, type CreateEngine } from '../../trustView/engineHolder';
 import { LookupStatus } from '../../trustView/lookupStatus';
-import { SessionCredentials } from '../../trustView/sessionCredentials';
+import type { SessionCredentials } from '../../trustView/sessionCredentials';
 import { TrustViewService } from '../../trustView/trustViewService';
 import { workspaceRepositories } from '../../trustView/workspaceRepositories';
 import type { YamlFile } from '../../yaml/yamlFile';
@@ -28,6 +25,10 @@ export interface TrustViewRequestDeps {
   readonly env?: Environment;
   /** Docker's credentials, consulted after the ones entered in the editor. */
   readonly dockerCredentials?: CredentialStore;
+  /** The server's credential store, shared with the trust diagnostics; default a store of its own. */
+  readonly credentials?: SessionCredentials;
+  /** Called after a login or logout (the trust diagnostics are checked again with the new credentials). */
+  readonly credentialsChanged?: () => void;
   readonly createEngine?: CreateEngine;
 }
 
@@ -37,7 +38,7 @@ export interface TrustViewRequestDeps {
  */
 export function registerTrustViewRequests(connection: Connection, deps: TrustViewRequestDeps): void {
   const env = deps.env ?? process.env;
-  const credentials = new SessionCredentials(deps.dockerCredentials ?? dockerCredentials(env));
+  const credentials = deps.credentials ?? createEditorCredentials(env, deps.dockerCredentials);
   const engines = new EngineHolder(env, credentials, deps.createEngine);
   const status = new LookupStatus((params) => {
     void connection.sendNotification(LookupStatusNotification.type, params);
@@ -57,19 +58,11 @@ export function registerTrustViewRequests(connection: Connection, deps: TrustVie
     credentials.login(params);
     // Host only: the username and secret stay out of the log.
     connection.console.log(`registry login stored for ${params.host}`);
+    deps.credentialsChanged?.();
   });
   connection.onRequest(RegistryLogoutRequest.type, (params) => {
-    if (credentials.logout(params.host)) connection.console.log(`registry login removed for ${params.host}`);
-  });
-}
-
-function dockerCredentials(env: Environment): CredentialStore {
-  return createDockerCredentialStore({
-    configDir: dockerConfigDir(env, homedir()),
-    readFile: (path) => readFile(path),
-    runProcess: createProcessRunner(env),
-    // Requests are refused before any lookup in an untrusted workspace, so helpers never run there.
-    credentialHelpers: 'enabled',
-    helperTimeoutMs: 10_000,
+    if (!credentials.logout(params.host)) return;
+    connection.console.log(`registry login removed for ${params.host}`);
+    deps.credentialsChanged?.();
   });
 }
