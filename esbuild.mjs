@@ -3,6 +3,7 @@
 // node_modules. JSON Schemas are imported by server/src/schema and so inlined into server.js and cli.js.
 // Usage: node esbuild.mjs [--production]   (--production: minified, no source maps)
 import * as esbuild from 'esbuild';
+import { writeSchemaValidators } from './scripts/build/generateSchemaValidators.mjs';
 
 const production = process.argv.includes('--production');
 
@@ -16,6 +17,9 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
 };
+
+// server/src/schema imports the policy validators compiled from schemas/*.json: generate them first.
+writeSchemaValidators();
 
 await Promise.all([
   esbuild.build({

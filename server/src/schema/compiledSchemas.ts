@@ -1,30 +1,24 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import type { SelectedSchema, PortierisSchemaId } from './selectSchema';
+import {
+  v1beta1Legacy,
+  v1ClusterImagePolicy,
+  v1ImagePolicy,
+  type PrecompiledValidator,
+} from './generated/portierisValidators';
+import type { PortierisSchemaId, SelectedSchema } from './selectSchema';
 
 /**
- * One Ajv instance and one compiled validator per schema, built on first use (compiling costs
- * milliseconds; validating a policy costs microseconds).
- * - allErrors: report every problem in the document, not only the first.
- * - verbose: errors carry `parentSchema`, which names the keys allowed next to an unknown one.
- * - allowUnionTypes: the legacy `simple` is an object or (Portieris 0.6) a list (portieris.md §1.2).
+ * One validator per schema, compiled at build time (scripts/build/generateSchemaValidators.mjs, Ajv
+ * standalone code) instead of on first use: compiling and JIT-ing a schema cost ~130 ms on the first
+ * policy of a fresh server, and Ajv itself no longer goes into dist/. The generated validators report
+ * exactly what a runtime Ajv with allErrors/verbose/strict/allowUnionTypes reports, `parentSchema`
+ * included (test/unit/schema/precompiledValidators.test.ts).
  */
-let ajv: Ajv | undefined;
-const validators = new Map<PortierisSchemaId, ValidateFunction>();
+const VALIDATORS: Readonly<Record<PortierisSchemaId, PrecompiledValidator>> = {
+  'v1-imagepolicy': v1ImagePolicy,
+  'v1-clusterimagepolicy': v1ClusterImagePolicy,
+  'v1beta1-legacy': v1beta1Legacy,
+};
 
-function getAjv(): Ajv {
-  if (!ajv) {
-    ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    // Editor-only annotations (VS Code / yaml-language-server); no validation meaning.
-    ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions']);
-  }
-  return ajv;
-}
-
-export function validatorFor(selected: SelectedSchema): ValidateFunction {
-  let validate = validators.get(selected.id);
-  if (!validate) {
-    validate = getAjv().compile(selected.schema);
-    validators.set(selected.id, validate);
-  }
-  return validate;
+export function validatorFor(selected: SelectedSchema): PrecompiledValidator {
+  return VALIDATORS[selected.id];
 }
