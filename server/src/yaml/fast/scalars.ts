@@ -1,0 +1,78 @@
+import { Document, Scalar, isScalar, type ScalarTag } from 'yaml';
+import { bail } from './bail';
+
+/**
+ * The schema and options the language server parses with (yamlFile.ts): YAML 1.2 core schema, yaml 2.9.1
+ * defaults. Collections are created with this schema, as the library's composer passes `ctx.schema`.
+ */
+const template = new Document(null, { prettyErrors: false, uniqueKeys: true, strict: true });
+export const schema = template.schema;
+const options = template.options;
+
+/** Core-schema tags tried on plain scalars, in schema order (compose-scalar.js `findScalarTagByTest`). */
+const plainTags: readonly ScalarTag[] = schema.tags.filter(
+  (tag): tag is ScalarTag => !tag.collection && tag.default === true && tag.test !== undefined,
+);
+
+/**
+ * Every core-schema test (null, bool, int, float; YAML 1.2.2 §10.3.2) needs one of these first characters
+ * (or an empty string), so any other plain scalar is a string without running a regular expression.
+ */
+function maybeNonString(first: number): boolean {
+  return (
+    (first >= 0x30 && first <= 0x39) || // 0-9
+    first === 0x2b || // +
+    first === 0x2d || // -
+    first === 0x2e || // .
+    first === 0x7e || // ~
+    first === 0x6e || // n
+    first === 0x4e || // N
+    first === 0x74 || // t
+    first === 0x54 || // T
+    first === 0x66 || // f
+    first === 0x46 // F
+  );
+}
+
+function onTagError(message: string): never {
+  bail(`tag resolution: ${message}`);
+}
+
+/** A plain scalar as compose-scalar.js builds it: resolved by the first matching core tag. */
+export function plainScalar(source: string, start: number, valueEnd: number, end: number): Scalar {
+  let scalar: Scalar | undefined;
+  if (source.length === 0 || maybeNonString(source.charCodeAt(0))) {
+    for (const tag of plainTags) {
+      if (tag.test?.test(source) !== true) continue;
+      const res = tag.resolve(source, onTagError, options);
+      scalar = isScalar(res) ? res : new Scalar(res);
+      if (tag.format) scalar.format = tag.format;
+      break;
+    }
+  }
+  scalar ??= new Scalar(source);
+  scalar.range = [start, valueEnd, end];
+  scalar.source = source;
+  scalar.type = Scalar.PLAIN;
+  return scalar;
+}
+
+/** Quoted and block scalars always resolve to strings (the failsafe `str` tag). */
+export function stringScalar(
+  value: string,
+  type: Scalar.Type,
+  start: number,
+  valueEnd: number,
+  end: number,
+): Scalar {
+  const scalar = new Scalar(value);
+  scalar.range = [start, valueEnd, end];
+  scalar.source = value;
+  scalar.type = type;
+  return scalar;
+}
+
+/** The empty node of `key:` or of an empty document (compose-node.js `composeEmptyNode`). */
+export function emptyScalar(at: number, end: number): Scalar {
+  return plainScalar('', at, at, end);
+}
