@@ -4,6 +4,18 @@
  * package.json, so a workspace's own `.vscode/settings.json` cannot redirect lookups or turn off TLS.
  */
 
+/**
+ * The settings a workspace must not set: where trust data comes from, which CA vouches for it, and which
+ * hosts skip TLS. `machine` scope in package.json, so VS Code reads them from user settings (in a remote
+ * window, such as code-server, from the remote machine's settings: the language server runs there and the
+ * CA paths name its files) and never from workspace or folder settings.
+ */
+export const MACHINE_SCOPED_SETTINGS = [
+  'imageTrust.trust.servers',
+  'imageTrust.trust.caFiles',
+  'imageTrust.trust.insecureHosts',
+] as const;
+
 export type PinStyleSetting = 'portieris' | 'renovate';
 export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
 

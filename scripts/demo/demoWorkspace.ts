@@ -1,18 +1,19 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MACHINE_SCOPED_SETTINGS } from '../../shared/trustSettings';
 import type { LabState } from '../lab/state';
 
 /**
  * The IBM tutorial's `imagepolicy.yaml` and `mypod.yaml` (examples/), pointed at the lab: the policy
  * requires signatures for the lab registry's `ns/*` with the lab's notary-server as trust server, the
- * pod runs the tutorial's images from the lab. Workspace settings give the lab's trust server, CA and
- * plain-HTTP registry to the extension.
+ * pod runs the tutorial's images from the lab. The lab's trust server, CA and plain-HTTP registry are
+ * machine-scoped settings, which VS Code never reads from a workspace: they go to code-server's user
+ * settings (`demoUserSettings`).
  */
 export function writeDemoWorkspace(lab: LabState, dir: string): void {
   const registry = lab.registries.http.host;
-  const notaryHost = new URL(lab.notary.url).host;
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, '.vscode'), { recursive: true });
+  mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'imagepolicy.yaml'),
     `# The IBM tutorial's image policy, for the local trust lab: every image from ${registry}/ns must be
@@ -51,10 +52,14 @@ spec:
       image: hello-world:latest # no policy allows docker.io: denied
 `,
   );
-  const settings = {
+}
+
+/** The lab's trust server, CA and plain-HTTP registry: user settings (shared/trustSettings.ts MACHINE_SCOPED_SETTINGS). */
+export function demoUserSettings(lab: LabState): Record<(typeof MACHINE_SCOPED_SETTINGS)[number], unknown> {
+  const registry = lab.registries.http.host;
+  return {
     'imageTrust.trust.servers': { [registry]: lab.notary.url },
-    'imageTrust.trust.caFiles': { [notaryHost]: lab.notary.caPath },
+    'imageTrust.trust.caFiles': { [new URL(lab.notary.url).host]: lab.notary.caPath },
     'imageTrust.trust.insecureHosts': [registry],
   };
-  writeFileSync(join(dir, '.vscode', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
 }

@@ -10,7 +10,7 @@ import { createScratch } from '../vscode/scratch';
 import { harnessSettings } from '../vscode/settings';
 import { installVsix } from '../../test/ui/installVsix';
 import { defaultLabDir } from '../lab/paths';
-import { writeDemoWorkspace } from './demoWorkspace';
+import { demoUserSettings, writeDemoWorkspace } from './demoWorkspace';
 import { labForDemo, type DemoLab } from './labForDemo';
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -47,10 +47,15 @@ async function main(): Promise<void> {
   installVsix(vsix, scratch);
   const server: CodeServer = await startCodeServer({
     scratch,
-    // Trusted, so the workspace's trust-server, CA and insecure-host settings apply (Restricted Mode ignores them).
+    // Trusted: Restricted Mode would contact no trust server.
     workspaceTrust: false,
-    // The demo workspace lives inside this git repository: no "open the parent repository?" prompt.
-    settings: { ...harnessSettings(false), 'git.openRepositoryInParentFolders': 'never' },
+    // The demo workspace lives inside this git repository: no "open the parent repository?" prompt. The lab's
+    // trust server, CA and insecure registry are machine-scoped: user settings, never the workspace's.
+    settings: {
+      ...harnessSettings(false),
+      'git.openRepositoryInParentFolders': 'never',
+      ...demoUserSettings(lab.state),
+    },
     env: process.env,
     log: () => undefined,
     startTimeoutMs: 60_000,
@@ -61,7 +66,10 @@ async function main(): Promise<void> {
   log('');
   log(`Image Trust demo is running. Open:\n\n    ${url}\n`);
   log(`Lab: notary-server ${lab.state.notary.url}, registry ${lab.state.registries.http.url}`);
-  log(`Workspace: ${workspace} (imagepolicy.yaml, mypod.yaml, .vscode/settings.json)`);
+  log(`Workspace: ${workspace} (imagepolicy.yaml, mypod.yaml)`);
+  log(
+    `User settings (trust server, CA, insecure registry): ${join(scratch.userDataDir, 'User/settings.json')}`,
+  );
   log('Press Ctrl-C to stop.');
 }
 

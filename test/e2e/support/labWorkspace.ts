@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { MACHINE_SCOPED_SETTINGS } from '../../../shared/trustSettings';
 import { labCaFiles, useLab, type LabState } from '../../helpers/lab';
 import { workspaceFile } from './workspace';
 
@@ -20,26 +21,37 @@ export async function writeLabPod(lab: LabState, name: string): Promise<vscode.U
   return uri;
 }
 
-const SETTINGS = ['network', 'trust.servers', 'trust.caFiles', 'trust.insecureHosts'] as const;
+/** The lab's trust server, CA and plain-HTTP registry, keyed as in package.json. */
+export function labMachineSettings(lab: LabState): Record<(typeof MACHINE_SCOPED_SETTINGS)[number], unknown> {
+  const host = lab.registries.http.host;
+  return {
+    'imageTrust.trust.servers': { [host]: lab.notary.url },
+    'imageTrust.trust.caFiles': labCaFiles(lab),
+    'imageTrust.trust.insecureHosts': [host],
+  };
+}
+
+const SECTION = 'imageTrust.';
 
 /**
- * Points the workspace settings at the running lab (starting it if needed) and turns the network on;
- * the returned function restores the loopback-only defaults of test/e2e/workspace.
+ * Points the settings at the running lab (starting it if needed) and turns the network on; the returned
+ * function restores the loopback-only defaults of test/e2e/workspace. Trust server, CA and insecure hosts
+ * are machine-scoped, so they go to the user settings (VS Code refuses workspace values for them, and
+ * code-server keeps them in its user-data dir); `network` is a workspace setting.
  */
 export async function useLabSettings(): Promise<{ lab: LabState; restore: () => Promise<void> }> {
   const lab = await useLab();
-  const host = lab.registries.http.host;
-  const config = vscode.workspace.getConfiguration('imageTrust');
-  const target = vscode.ConfigurationTarget.Workspace;
-  await config.update('trust.servers', { [host]: lab.notary.url }, target);
-  await config.update('trust.caFiles', labCaFiles(lab), target);
-  await config.update('trust.insecureHosts', [host], target);
-  await config.update('network', true, target);
+  const config = vscode.workspace.getConfiguration();
+  const user = vscode.ConfigurationTarget.Global;
+  const workspace = vscode.ConfigurationTarget.Workspace;
+  for (const [key, value] of Object.entries(labMachineSettings(lab))) await config.update(key, value, user);
+  await config.update(`${SECTION}network`, true, workspace);
   return {
     lab,
     restore: async () => {
-      const fresh = vscode.workspace.getConfiguration('imageTrust');
-      for (const key of SETTINGS) await fresh.update(key, key === 'network' ? false : undefined, target);
+      const fresh = vscode.workspace.getConfiguration();
+      for (const key of MACHINE_SCOPED_SETTINGS) await fresh.update(key, undefined, user);
+      await fresh.update(`${SECTION}network`, false, workspace);
     },
   };
 }
