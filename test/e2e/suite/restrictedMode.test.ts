@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { ImageTrustApi } from '../../../client/src/extension';
-import { labCaFiles, useLab, type LabState } from '../../helpers/lab';
+import { MACHINE_SCOPED_SETTINGS } from '../../../shared/trustSettings';
+import { useLab, type LabState } from '../../helpers/lab';
 import { withDeadline, WAIT_MS } from '../support/deadline';
 import { imageTrustExtension } from '../support/extension';
+import { labMachineSettings } from '../support/labWorkspace';
 import { workspaceFile } from '../support/workspace';
 
 /** Lines of a lab service's log that mention `needle` (the notary-server and registry log every request). */
@@ -27,17 +29,15 @@ if (!vscode.workspace.isTrusted) {
     suiteSetup(async () => {
       lab = await useLab();
       // User settings apply in Restricted Mode: the lab is reachable, only workspace trust stops the lookup.
-      const host = lab.registries.http.host;
-      const config = vscode.workspace.getConfiguration('imageTrust');
-      await config.update('trust.servers', { [host]: lab.notary.url }, target);
-      await config.update('trust.caFiles', labCaFiles(lab), target);
-      await config.update('trust.insecureHosts', [host], target);
-      await config.update('network', true, target);
+      const config = vscode.workspace.getConfiguration();
+      for (const [key, value] of Object.entries(labMachineSettings(lab)))
+        await config.update(key, value, target);
+      await config.update('imageTrust.network', true, target);
     });
 
     suiteTeardown(async () => {
-      const config = vscode.workspace.getConfiguration('imageTrust');
-      for (const key of ['trust.servers', 'trust.caFiles', 'trust.insecureHosts', 'network'])
+      const config = vscode.workspace.getConfiguration();
+      for (const key of [...MACHINE_SCOPED_SETTINGS, 'imageTrust.network'])
         await config.update(key, undefined, target);
     });
 
