@@ -1,5 +1,5 @@
 import type { Finding, FindingData } from '../diagnostics/finding';
-import type { YamlFile } from '../yaml/yamlFile';
+import type { YamlDocument, YamlFile } from '../yaml/yamlFile';
 import { findWorkloadImages } from './findWorkloadImages';
 import { goQuote } from './goQuote';
 import type { ImageReferenceError } from './imageReference';
@@ -17,9 +17,12 @@ import type { WorkloadImage } from './workloadImage';
  * `{ reason, offset?, portierisRejects }` on `image-invalid-reference`.
  */
 export function checkWorkloadImages(file: YamlFile): Finding[] {
-  return file.documents.flatMap((doc) =>
-    findWorkloadImages(doc).flatMap((image) => findingsFor(file, image)),
-  );
+  return file.documents.flatMap((doc) => checkDocumentWorkloadImages(file, doc));
+}
+
+/** The same findings for one document of the file (they depend on nothing else). */
+export function checkDocumentWorkloadImages(file: YamlFile, doc: YamlDocument): Finding[] {
+  return findWorkloadImages(doc).flatMap((image) => findingsFor(file, image));
 }
 
 function findingsFor(file: YamlFile, image: WorkloadImage): Finding[] {

@@ -1,5 +1,6 @@
 import type { Scalar } from 'yaml';
 import { asMap, asScalar, asSeq, asString, nodeOffsets } from '../yaml/navigate';
+import { memoByDocument } from '../yaml/documentMemo';
 import type { YamlDocument } from '../yaml/yamlFile';
 import { aliasRange, kubeObjectsOf, type LocatedKubeObject } from './kubeObjects';
 import { fieldOf } from './mergedField';
@@ -17,17 +18,18 @@ import { CONTAINER_TYPES, KNOWN_PARENT_KINDS, workloadKindOf, type ContainerType
  * them. Blank images are left out, as Portieris skips them (§2.4 item 6); so are non-string images.
  */
 export function findWorkloadImages(doc: YamlDocument): WorkloadImage[] {
-  // Several validators (image syntax, admission, trust) ask for the same parsed document: find them once.
-  let images = found.get(doc);
-  if (!images) {
-    images = kubeObjectsOf(doc).flatMap((located) => imagesOfObject(doc, located));
-    found.set(doc, images);
-  }
+  // Several validators (image syntax, admission, trust) ask for the same parsed document, and the next
+  // versions of the file keep it while its text is unchanged: find them once, move them when it moves.
+  const images = memoByDocument(
+    'workload-images',
+    '',
+    doc,
+    (): readonly WorkloadImage[] => kubeObjectsOf(doc).flatMap((located) => imagesOfObject(doc, located)),
+    (known, by) =>
+      known.map((image) => ({ ...image, start: image.start + by.offset, end: image.end + by.offset })),
+  );
   return [...images];
 }
-
-/** Keyed on the parsed document object, which never changes; dropped with it. */
-const found = new WeakMap<YamlDocument, readonly WorkloadImage[]>();
 
 function imagesOfObject(doc: YamlDocument, located: LocatedKubeObject): WorkloadImage[] {
   const { object } = located;

@@ -25,6 +25,6 @@ export {
   type ContainerType,
   type WorkloadKind,
 } from './workloadKinds';
-export { checkWorkloadImages } from './checkWorkloadImages';
+export { checkDocumentWorkloadImages, checkWorkloadImages } from './checkWorkloadImages';
 export { findSecrets, secretValue, type KubeSecret, type SecretEntry } from './findSecrets';
 export { goQuote } from './goQuote';

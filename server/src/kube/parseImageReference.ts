@@ -19,6 +19,20 @@ const MAX_PORT = 65535;
  * `MyOrg/app` as registry host `MyOrg`), and a port above 65535. `portierisRejects` tells them apart.
  */
 export function parseImageReference(text: string): ImageReferenceResult {
+  // Pure and asked many times per edit for the same strings (image syntax, admission, trust): remember
+  // the answers for the most recent distinct strings. Results are read-only.
+  const known = parsedReferences.get(text);
+  if (known) return known;
+  const result = parseUncached(text);
+  if (parsedReferences.size >= MAX_REMEMBERED_REFERENCES) parsedReferences.clear();
+  parsedReferences.set(text, result);
+  return result;
+}
+
+const MAX_REMEMBERED_REFERENCES = 4096;
+const parsedReferences = new Map<string, ImageReferenceResult>();
+
+function parseUncached(text: string): ImageReferenceResult {
   if (text.trim() === '') {
     // Portieris skips blank images instead of denying them (§2.4 item 6).
     return fail({ reason: 'empty', message: 'image reference is empty', offset: 0 }, false);

@@ -51,6 +51,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (!document) return;
       if (open.index(document)) revalidateAll(uri);
       const file = open.file(document);
+      // Trust lookups start before validating, so the network answers while this version is validated
+      // and published (the check re-validates once when its answers are in).
+      const followUp = trustFollowUps.get(uri) === document.version;
+      trustFollowUps.delete(uri);
+      if (!followUp) startTrustCheck(uri, file, document.version);
       const findings = await service.validate(file, settings.settings);
       // A newer version has its own validation scheduled; publishing this one would flash stale results.
       if (open.get(uri)?.version !== document.version) return;
@@ -59,9 +64,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         version: document.version,
         diagnostics: findings.map(toDiagnostic),
       });
-      const followUp = trustFollowUps.get(uri) === document.version;
-      trustFollowUps.delete(uri);
-      if (!followUp) startTrustCheck(uri, file, document.version);
     },
     (uri, error) => connection.console.error(`validation of ${uri} failed: ${describeError(error)}`),
   );
@@ -148,9 +150,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     });
   });
 
+  // didOpen fires onDidOpen, then onDidChangeContent: the first content of a document is checked at once.
+  const justOpened = new Set<string>();
+  open.documents.onDidOpen(({ document }) => justOpened.add(document.uri));
   open.documents.onDidChangeContent(({ document }) => {
     cancelTrustCheck(document.uri);
-    scheduler.schedule(document.uri);
+    scheduler.schedule(document.uri, justOpened.delete(document.uri));
   });
   open.documents.onDidClose(({ document }) => {
     cancelTrustCheck(document.uri);

@@ -1,7 +1,8 @@
 /**
  * Coalesces validation requests per document: a new request for a URI replaces the pending one. The delay
  * is small (VALIDATION_DELAY_MS) because a check takes milliseconds; it only merges bursts such as typing
- * or a policy change that re-checks every open document. yaml-language-server waits 200 ms (peers.md §2.1).
+ * or a policy change that re-checks every open document. A newly opened document is validated without it.
+ * yaml-language-server waits 200 ms for both (peers.md §2.1).
  */
 export const VALIDATION_DELAY_MS = 20;
 
@@ -14,12 +15,16 @@ export class ValidationScheduler {
     private readonly delayMs: number = VALIDATION_DELAY_MS,
   ) {}
 
-  schedule(uri: string): void {
+  /** Validates `uri` after the delay; `immediately` skips it (a newly opened file: there is no burst to merge). */
+  schedule(uri: string, immediately = false): void {
     this.cancel(uri);
-    const timer = setTimeout(() => {
-      this.timers.delete(uri);
-      this.run(uri).catch((error: unknown) => this.onError(uri, error));
-    }, this.delayMs);
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(uri);
+        this.run(uri).catch((error: unknown) => this.onError(uri, error));
+      },
+      immediately ? 0 : this.delayMs,
+    );
     this.timers.set(uri, timer);
   }
 

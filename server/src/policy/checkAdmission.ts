@@ -1,5 +1,5 @@
 import type { Finding, FindingData } from '../diagnostics/finding';
-import type { YamlFile } from '../yaml/yamlFile';
+import type { YamlDocument, YamlFile } from '../yaml/yamlFile';
 import { addEntryEdit } from './addEntryEdit';
 import type { PolicySource } from './policySet';
 import { predictAdmission, type AdmissionPrediction } from './predictAdmission';
@@ -25,21 +25,29 @@ export function checkAdmission(
   policies: PolicySource,
   options: CheckAdmissionOptions = {},
 ): Finding[] {
+  return file.documents.flatMap((doc) => checkDocumentAdmission(file, doc, policies, options));
+}
+
+/** `checkAdmission` for one document of the file: it depends on the document and the policies only. */
+export function checkDocumentAdmission(
+  file: YamlFile,
+  doc: YamlDocument,
+  policies: PolicySource,
+  options: CheckAdmissionOptions = {},
+): Finding[] {
   const findImages = options.findImages ?? enforcedWorkloadImages;
   const findings: Finding[] = [];
-  for (const doc of file.documents) {
-    for (const ref of findImages(doc)) {
-      const namespace = ref.namespace ?? options.defaultNamespace ?? 'default';
-      const prediction = predictAdmission({ image: ref.image, namespace }, policies);
-      if (prediction.verdict !== 'denied') continue;
-      findings.push({
-        code: 'admission-denied',
-        severity: 'error',
-        message: prediction.message,
-        range: file.lines.rangeOf(ref.start, ref.end),
-        data: fixData(ref.image, targetPolicy(prediction, policies, namespace)),
-      });
-    }
+  for (const ref of findImages(doc)) {
+    const namespace = ref.namespace ?? options.defaultNamespace ?? 'default';
+    const prediction = predictAdmission({ image: ref.image, namespace }, policies);
+    if (prediction.verdict !== 'denied') continue;
+    findings.push({
+      code: 'admission-denied',
+      severity: 'error',
+      message: prediction.message,
+      range: file.lines.rangeOf(ref.start, ref.end),
+      data: fixData(ref.image, targetPolicy(prediction, policies, namespace)),
+    });
   }
   return findings;
 }

@@ -33,7 +33,7 @@ export {
   denyNoNamespaceMatch,
   CONFLICTING_DIGEST_NOTE,
 } from './messages';
-export { checkAdmission, type CheckAdmissionOptions } from './checkAdmission';
+export { checkAdmission, checkDocumentAdmission, type CheckAdmissionOptions } from './checkAdmission';
 export { addEntryEdit, yamlScalar, type TextEditData } from './addEntryEdit';
 export { repositoryNameFor } from './repositoryName';
 export { enforcedWorkloadImages, type WorkloadImageFinder, type WorkloadImageRef } from './workloadImages';

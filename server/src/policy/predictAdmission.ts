@@ -4,7 +4,7 @@ import {
   denyNoNamespaceMatch,
   denyNoPolicies,
 } from './messages';
-import type { PolicySource } from './policySet';
+import type { PolicySet, PolicySource } from './policySet';
 import { requirementsOf, type AdmissionRequirements } from './requirements';
 import { selectEntry, type Selection } from './selectEntry';
 import { chooseTrustServer, NO_TRUST_SERVER_MESSAGE, type TrustServerChoice } from './trustServer';
@@ -49,6 +49,25 @@ export function predictAdmission(input: AdmissionInput, policies: PolicySource):
   const { image, namespace } = input;
   if (image.trim() === '') return { verdict: 'skipped', reason: 'blank-image' };
   const set = policies.policiesFor(namespace);
+  // The same image is predicted many times per edit (admission, trust, hover) and the answer depends only
+  // on the policy set, which the index rebuilds as a new object whenever anything changes.
+  let known = predictions.get(set);
+  if (!known) {
+    known = new Map();
+    predictions.set(set, known);
+  }
+  const key = `${namespace}\u0000${image}`;
+  let prediction = known.get(key);
+  if (!prediction) {
+    prediction = predictFromSet(image, namespace, set);
+    known.set(key, prediction);
+  }
+  return prediction;
+}
+
+const predictions = new WeakMap<PolicySet, Map<string, AdmissionPrediction>>();
+
+function predictFromSet(image: string, namespace: string, set: PolicySet): AdmissionPrediction {
   const ignoredLegacy = set.ignoredLegacy.length;
   const useNamespace = set.imagePolicies.length > 0;
   if (!useNamespace && set.clusterPolicies.length === 0) {

@@ -1,5 +1,7 @@
 import { isSeq } from 'yaml';
 import { asMap, asSeq, findPair, getField, resolveNode } from '../yaml/navigate';
+import { memoByDocument } from '../yaml/documentMemo';
+import { movePositions } from '../yaml/movePositions';
 import type { YamlDocument, YamlFile } from '../yaml/yamlFile';
 import { kubeObjectsOf } from '../kube';
 import { isPolicyKind, policyApiVersionKind } from './apiGroups';
@@ -19,25 +21,24 @@ export function readPolicies(file: YamlFile): PolicyObject[] {
 }
 
 /**
- * Each parsed document is read once: indexing, the semantic checks and trust all read the same version.
- * Keyed on the document object (one parse of one text); uri and text are compared too because the
- * objects also depend on them (spans, quick-fix insertions).
+ * Each parsed document is read once: indexing, the semantic checks and trust all read the same version, and
+ * later versions of the file re-use the read while the document's text is unchanged. Policy objects hold
+ * file positions only as Spans and Positions, so a document moved by an edit above gets its policies moved
+ * (`movePositions`) instead of read again.
  */
-const readCache = new WeakMap<
-  YamlDocument,
-  { readonly uri: string; readonly text: string; readonly policies: readonly PolicyObject[] }
->();
-
 function readDocumentPolicies(file: YamlFile, doc: YamlDocument): readonly PolicyObject[] {
-  const cached = readCache.get(doc);
-  if (cached && cached.uri === file.uri && cached.text === file.text) return cached.policies;
-  // kubectl applies the items of a `v1` List one by one, so policies inside Lists count too.
-  const policies = kubeObjectsOf(doc).flatMap((located) => {
-    const policy = readPolicyObject(file, doc, located.object.node, located.viaAlias);
-    return policy ? [policy] : [];
-  });
-  readCache.set(doc, { uri: file.uri, text: file.text, policies });
-  return policies;
+  return memoByDocument(
+    'policies',
+    file.uri,
+    doc,
+    // kubectl applies the items of a `v1` List one by one, so policies inside Lists count too.
+    (): readonly PolicyObject[] =>
+      kubeObjectsOf(doc).flatMap((located) => {
+        const policy = readPolicyObject(file, doc, located.object.node, located.viaAlias);
+        return policy ? [policy] : [];
+      }),
+    movePositions,
+  );
 }
 
 function readPolicyObject(

@@ -5,6 +5,7 @@ import type { TrustProgress } from '../trustService/trustService';
 import type { YamlFile } from '../yaml/yamlFile';
 import { codeActionsFor } from './codeActions';
 import { completeAt, type CompletionResult } from './completion';
+import { DocumentFindingsCache } from './documentFindingsCache';
 import { hoverAt } from './hover';
 import { syntaxFindings } from './syntaxFindings';
 import type {
@@ -62,8 +63,12 @@ export interface LanguageService {
 }
 
 export function createLanguageService(deps: LanguageServiceDeps): LanguageService {
+  const documentFindings = new DocumentFindingsCache();
   const runValidator = async (validator: Validator, file: YamlFile, options: ValidationOptions) => {
     try {
+      if ('validateDocument' in validator) {
+        return file.documents.flatMap((doc) => documentFindings.findings(validator, file, doc, options));
+      }
       return await validator.validate(file, options);
     } catch (error: unknown) {
       // A bug in one validator must not hide the others' findings nor kill the server.

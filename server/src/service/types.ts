@@ -1,6 +1,6 @@
 import type { Finding, Position, Range } from '../diagnostics/finding';
 import type { PathStep } from '../yaml/navigate';
-import type { YamlFile } from '../yaml/yamlFile';
+import type { YamlDocument, YamlFile } from '../yaml/yamlFile';
 import type { TrustSettings } from '../../../shared/trustSettings';
 
 /** Per-run options of a validation; they come from settings or CLI flags. */
@@ -17,10 +17,25 @@ export interface ValidationOptions {
  * One source of findings (yaml-language-server's `AdditionalValidator`, style-anchors principle 6).
  * It may be async: trust checks will fetch metadata.
  */
-export interface Validator {
+export type Validator = FileValidator | DocumentValidator;
+
+export interface FileValidator {
   /** Shown in logs when the validator fails. */
   readonly name: string;
   validate(file: YamlFile, options: ValidationOptions): readonly Finding[] | Promise<readonly Finding[]>;
+}
+
+/**
+ * A validator whose findings for a document depend only on that document and on `contextKey`: the
+ * language service keeps them while the document's text and the key are unchanged, and only moves them
+ * when an edit above shifts the document (documentFindingsCache.ts). Their `data` must hold no file
+ * positions, except ones that change with `contextKey`.
+ */
+export interface DocumentValidator {
+  readonly name: string;
+  validateDocument(file: YamlFile, document: YamlDocument, options: ValidationOptions): readonly Finding[];
+  /** What else the findings depend on (e.g. the policy index's change count); absent: nothing. */
+  contextKey?(options: ValidationOptions): string;
 }
 
 /**

@@ -17,6 +17,29 @@ interface FileEntry {
   readonly fingerprint: string;
 }
 
+function sameSet(a: PolicySet, b: PolicySet): boolean {
+  return (
+    sameItems(a.imagePolicies, b.imagePolicies) &&
+    sameItems(a.clusterPolicies, b.clusterPolicies) &&
+    sameItems(a.ignoredLegacy, b.ignoredLegacy)
+  );
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/** JSON of one policy or Secret ref, once per object: edits re-use the objects of unchanged documents. */
+const serialisedObjects = new WeakMap<object, string>();
+function serialised(value: object): string {
+  let json = serialisedObjects.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    serialisedObjects.set(value, json);
+  }
+  return json;
+}
+
 /**
  * Policies and Secrets of every workspace file, in memory. The LSP shell feeds it (open documents and files
  * read from disk); `changeCount` grows whenever what it holds changes, so callers know when diagnostics of
@@ -28,6 +51,8 @@ export class PolicyIndex implements PolicySource {
   private namespaceDefault: string;
   /** Derived views, rebuilt lazily after any change: admission asks once per workload image. */
   private views: DerivedViews | undefined;
+  /** The last set handed out per namespace, re-used while its policy objects are the same. */
+  private readonly previousSets = new Map<string, PolicySet>();
 
   constructor(options: PolicyIndexOptions = {}) {
     this.namespaceDefault = options.defaultNamespace ?? 'default';
@@ -53,7 +78,10 @@ export class PolicyIndex implements PolicySource {
     const secrets = readSecretRefs(file);
     const previous = this.files.get(file.uri);
     if (policies.length === 0 && secrets.length === 0) return this.remove(file.uri);
-    const fingerprint = JSON.stringify([policies, secrets]);
+    // Unchanged documents hand back the very same objects (readPolicies re-uses them): nothing to compare.
+    if (previous && sameItems(previous.policies, policies) && sameItems(previous.secrets, secrets))
+      return false;
+    const fingerprint = `${policies.map(serialised).join('\n')}\u0000${secrets.map(serialised).join('\n')}`;
     if (previous?.fingerprint === fingerprint) return false;
     this.files.set(file.uri, { policies, secrets, fingerprint });
     this.changes++;
@@ -90,11 +118,16 @@ export class PolicyIndex implements PolicySource {
       p.kind === 'ImagePolicy' && this.namespaceOf(p) === namespace;
     const isCluster = (p: PolicyObject): boolean => p.kind === 'ClusterImagePolicy';
     views.clusterPolicies ??= sortPolicies(views.all.filter((p) => !p.legacy && isCluster(p)));
-    const set: PolicySet = {
+    const fresh: PolicySet = {
       imagePolicies: sortPolicies(views.imagePoliciesByNamespace().get(namespace) ?? []),
       clusterPolicies: views.clusterPolicies,
       ignoredLegacy: sortPolicies(views.legacy.filter((p) => inNamespace(p) || isCluster(p))),
     };
+    // Hand back the previous object when nothing in it changed: answers memoised per set (admission
+    // predictions) then survive edits to other namespaces' policies.
+    const previous = this.previousSets.get(namespace);
+    const set = previous && sameSet(previous, fresh) ? previous : fresh;
+    this.previousSets.set(namespace, set);
     views.sets.set(namespace, set);
     return set;
   }

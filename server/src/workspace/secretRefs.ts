@@ -1,4 +1,5 @@
 import { findSecrets } from '../kube';
+import { memoByDocument } from '../yaml/documentMemo';
 import type { YamlFile } from '../yaml/yamlFile';
 
 /** A `v1` Secret defined in a workspace file; the namespace as written (undefined when absent). */
@@ -9,9 +10,17 @@ export interface SecretRef {
 
 /** Named Secrets of every document of the file (kube's `findSecrets`, `List` items included). */
 export function readSecretRefs(file: YamlFile): SecretRef[] {
+  // Names only, no positions: a moved document keeps its refs as they are.
   return file.documents.flatMap((doc) =>
-    findSecrets(doc).flatMap(({ name, namespace }): SecretRef[] =>
-      name === undefined ? [] : [namespace === undefined ? { name } : { name, namespace }],
+    memoByDocument(
+      'secret-refs',
+      '',
+      doc,
+      (): readonly SecretRef[] =>
+        findSecrets(doc).flatMap(({ name, namespace }): SecretRef[] =>
+          name === undefined ? [] : [namespace === undefined ? { name } : { name, namespace }],
+        ),
+      (refs) => refs,
     ),
   );
 }

@@ -4,6 +4,7 @@ import {
   isPair,
   isScalar,
   isSeq,
+  type Alias,
   type Node,
   type Pair,
   type Scalar,
@@ -22,9 +23,14 @@ export function resolveNode(doc: YamlDocument, value: unknown): Node | null {
   let current: unknown = value;
   for (let hops = 0; isAlias(current); hops++) {
     if (hops >= MAX_ALIAS_HOPS) return null;
-    current = current.resolve(doc.document) ?? null;
+    current = resolveAlias(doc, current) ?? null;
   }
   return isNodeLike(current) ? current : null;
+}
+
+/** The node an alias points to. Fast-parsed documents (no `document`) have no aliases: the fast path bails on them. */
+export function resolveAlias(doc: YamlDocument, alias: Alias): unknown {
+  return doc.document ? alias.resolve(doc.document) : undefined;
 }
 
 function isNodeLike(value: unknown): value is Node {

@@ -1,8 +1,12 @@
 import { DEFAULT_PARSE_LIMITS, parseYamlFile, type ParseLimits, type YamlFile } from './yamlFile';
 
 /**
- * Parses each (uri, version) once. The LSP shell and the workspace index share one instance, injected
- * rather than imported as a singleton, so tests get their own.
+ * Parses each (uri, version) once, re-using the previous version's unchanged documents (parseYamlFile).
+ * The LSP shell and the workspace index share one instance, injected rather than imported as a singleton,
+ * so tests get their own.
+ *
+ * Re-use moves the old version's syntax nodes in place, so only the newest version of a file is valid:
+ * callers never keep a YamlFile across a `get` of a newer version of the same URI.
  */
 export class ParseCache {
   private readonly files = new Map<string, YamlFile>();
@@ -12,9 +16,7 @@ export class ParseCache {
   get(uri: string, version: number, text: string): YamlFile {
     const cached = this.files.get(uri);
     if (cached && cached.version === version && cached.text === text) return cached;
-    // Forget the old version first: its syntax tree can be collected while the new one is built.
-    this.files.delete(uri);
-    const parsed = parseYamlFile(uri, version, text, this.limits);
+    const parsed = parseYamlFile(uri, version, text, this.limits, cached);
     this.files.set(uri, parsed);
     return parsed;
   }

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import { keyText } from './navigate';
+import { keyText, resolveAlias } from './navigate';
 import type { YamlDocument } from './yamlFile';
 
 export interface PlainValueLimits {
@@ -37,7 +37,7 @@ export function toPlainValue(
         failure = { reason: 'alias-limit', offset: current.range?.[0] ?? 0 };
         return null;
       }
-      current = current.resolve(doc.document);
+      current = resolveAlias(doc, current);
     }
     if (depth > limits.maxDepth) {
       failure = {

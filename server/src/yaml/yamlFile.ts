@@ -1,5 +1,7 @@
-import { parseAllDocuments, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { documentChunkStarts } from './documentChunks';
 import { LineIndex } from './lineIndex';
+import { parseChunkWithLibrary, type ParsedChunk } from './parsedChunk';
 
 /** A YAML problem with the offsets it covers, before it becomes a Finding. */
 export interface YamlProblem {
@@ -13,7 +15,8 @@ export interface YamlProblem {
 export interface YamlDocument {
   /** Position of the document in its file (0-based), for messages like "document 3". */
   readonly index: number;
-  readonly document: Document.Parsed;
+  /** The `yaml` library's document, for resolving aliases; absent when the fast path parsed it. */
+  readonly document?: Document.Parsed;
   /** The root node, or null for an empty document. */
   readonly root: Node | null;
   /** Offsets of the whole document in the file text. */
@@ -21,6 +24,13 @@ export interface YamlDocument {
   readonly end: number;
   /** Syntax errors of this document only: other documents of the file are still checked. */
   readonly errors: readonly YamlProblem[];
+  /**
+   * The parse this document comes from. It is the same object in the next version of the file when the
+   * document's text did not change (only moved), so per-document caches key on it.
+   */
+  readonly chunk: ParsedChunk;
+  /** Line of the file on which `chunk` starts; chunks start at column 0, so a move shifts only lines. */
+  readonly chunkLine: number;
 }
 
 /** One parsed file: every document, plus the line index to turn offsets into ranges. */
@@ -30,6 +40,8 @@ export interface YamlFile {
   readonly text: string;
   readonly lines: LineIndex;
   readonly documents: readonly YamlDocument[];
+  /** Every chunk of the file in order, also those holding no document (comments only). */
+  readonly chunks: readonly ParsedChunk[];
   /** Set when the file was not parsed at all (too large, binary, parser failure). */
   readonly skipped?: { readonly reason: 'too-large' | 'binary' | 'parser-failure'; readonly message: string };
 }
@@ -51,14 +63,20 @@ function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
 }
 
+/**
+ * Parses a file document by document (documentChunks.ts). With `previous`, the parse of an older version of
+ * the same file, every document whose text is unchanged is re-used and only moved, so an edit costs the
+ * parse of the documents it touched.
+ */
 export function parseYamlFile(
   uri: string,
   version: number,
   text: string,
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  previous?: YamlFile,
 ): YamlFile {
   const lines = new LineIndex(text);
-  const base = { uri, version, text, lines };
+  const base = { uri, version, text, lines, chunks: [] };
   if (text.length > limits.maxFileChars) {
     const mb = (limits.maxFileChars / (1024 * 1024)).toFixed(0);
     return {
@@ -77,11 +95,9 @@ export function parseYamlFile(
       },
     };
   }
-  let parsed: Document.Parsed[];
+  let chunks: ParsedChunk[];
   try {
-    // uniqueKeys: a duplicate key is an error in Kubernetes too (the API server rejects it in strict mode).
-    const result = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true });
-    parsed = Array.isArray(result) ? result : [];
+    chunks = parseChunks(text, previous);
   } catch (error: unknown) {
     // The parser is recursive in places; pathological nesting can overflow the stack. Report, never crash.
     const message = error instanceof Error ? error.message : String(error);
@@ -91,21 +107,43 @@ export function parseYamlFile(
       skipped: { reason: 'parser-failure', message: `The YAML parser gave up: ${message}` },
     };
   }
-  const documents = parsed.map((document, index): YamlDocument => {
-    const [start, , end] = document.range;
-    return {
-      index,
-      document,
-      root: document.contents,
-      start,
-      end,
-      errors: document.errors.map((e) => ({
-        message: e.message,
-        start: e.pos[0],
-        end: Math.max(e.pos[1], e.pos[0] + 1),
-        yamlCode: e.code,
-      })),
-    };
+  const documents: YamlDocument[] = [];
+  for (const chunk of chunks) {
+    const chunkLine = lines.positionAt(chunk.start).line;
+    for (const part of chunk.documents) {
+      documents.push({
+        index: documents.length,
+        ...(part.document ? { document: part.document } : {}),
+        root: part.root,
+        start: part.range[0],
+        end: part.range[2],
+        errors: part.errors.map((e) => ({ ...e, start: e.start + chunk.start, end: e.end + chunk.start })),
+        chunk,
+        chunkLine,
+      });
+    }
+  }
+  return { ...base, chunks, documents };
+}
+
+/** The chunks of `text`, re-using (and moving) those of `previous` whose text is unchanged. */
+function parseChunks(text: string, previous: YamlFile | undefined): ParsedChunk[] {
+  const starts = documentChunkStarts(text);
+  if (!starts) return [parseChunkWithLibrary(text, 0, text.length)];
+  const reusable = new Map<string, ParsedChunk[]>();
+  for (const chunk of previous?.chunks ?? []) {
+    const same = reusable.get(chunk.text);
+    if (same) same.push(chunk);
+    else reusable.set(chunk.text, [chunk]);
+  }
+  return starts.map((start, i) => {
+    const end = starts[i + 1] ?? text.length;
+    const candidates = reusable.size > 0 ? reusable.get(text.slice(start, end)) : undefined;
+    const reused = candidates?.shift();
+    if (reused) {
+      reused.moveTo(start);
+      return reused;
+    }
+    return parseChunkWithLibrary(text, start, end);
   });
-  return { ...base, documents };
 }

@@ -1,0 +1,82 @@
+import { parseAllDocuments, type Document, type Node } from 'yaml';
+import { shiftDocumentOffsets, shiftNodeOffsets } from './shiftOffsets';
+
+/** One document of a chunk, as the parser gave it. Offsets are in file coordinates at `chunk.base`. */
+export interface ChunkDocument {
+  /** The `yaml` library's document; absent when the fast path parsed it (it has no aliases to resolve). */
+  readonly document?: Document.Parsed;
+  readonly root: Node | null;
+  /** [start, value end, end] of the whole document. */
+  readonly range: [number, number, number];
+  /** Syntax errors with offsets relative to the chunk's start, so they never need shifting. */
+  readonly errors: readonly ChunkProblem[];
+}
+
+export interface ChunkProblem {
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+  readonly yamlCode: string;
+}
+
+/**
+ * The parse of one slice of a file (normally one document, see documentChunks.ts). It outlives the file
+ * version it was parsed for: when an edit leaves its text unchanged, the next version re-uses it and only
+ * shifts its offsets (`moveTo`). Per-document caches key on this object.
+ */
+export class ParsedChunk {
+  private offset: number;
+
+  constructor(
+    readonly text: string,
+    start: number,
+    readonly documents: readonly ChunkDocument[],
+  ) {
+    this.offset = start;
+  }
+
+  /** File offset of the chunk's first character, i.e. where its nodes' offsets are currently based. */
+  get start(): number {
+    return this.offset;
+  }
+
+  /** Moves the chunk's nodes to a new file offset, in place. */
+  moveTo(start: number): void {
+    const delta = start - this.offset;
+    if (delta === 0) return;
+    for (const part of this.documents) {
+      if (part.document) shiftDocumentOffsets(part.document, delta);
+      else {
+        part.range[0] += delta;
+        part.range[1] += delta;
+        part.range[2] += delta;
+        shiftNodeOffsets(part.root, delta);
+      }
+    }
+    this.offset = start;
+  }
+}
+
+export const YAML_PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
+/**
+ * Parses text[start, end) with the `yaml` library, offsets shifted into file coordinates. Throws what the
+ * parser throws (pathological nesting can overflow its stack); the caller reports it.
+ */
+export function parseChunkWithLibrary(text: string, start: number, end: number): ParsedChunk {
+  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+  const result = parseAllDocuments(slice, YAML_PARSE_OPTIONS);
+  const parsed = Array.isArray(result) ? result : [];
+  const documents = parsed.map((document): ChunkDocument => {
+    // Errors keep chunk-relative offsets (taken before the shift below).
+    const errors = document.errors.map((e) => ({
+      message: e.message,
+      start: e.pos[0],
+      end: Math.max(e.pos[1], e.pos[0] + 1),
+      yamlCode: e.code,
+    }));
+    shiftDocumentOffsets(document, start);
+    return { document, root: document.contents, range: document.range, errors };
+  });
+  return new ParsedChunk(slice, start, documents);
+}

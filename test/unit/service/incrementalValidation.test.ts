@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { seededRandom as random } from '../../helpers/seededRandom';
+import { makeFixture } from '../../../bench/lsp/fixtures';
+import { findWorkloadImages } from '../../../server/src/kube';
+import { readPolicies } from '../../../server/src/policy/readPolicies';
+import { createDefaultLanguageService } from '../../../server/src/service/defaultLanguageService';
+import { ParseCache } from '../../../server/src/yaml/parseCache';
+import { parseYamlFile } from '../../../server/src/yaml/yamlFile';
+
+const PIECES = [
+  'x',
+  ' ',
+  '\n',
+  '\n\n',
+  '*',
+  'team-9',
+  '---\n',
+  '    - name: quay.io/org-1/*\n',
+  '      image: gcr.io/other/app:1\n',
+  'trustServer',
+];
+
+/** An edit somewhere in the file: a replacement, an insertion or a deletion. */
+function edit(text: string, next: () => number): string {
+  const at = Math.floor(next() * (text.length + 1));
+  const remove = next() < 0.4 ? Math.floor(next() * 8) : 0;
+  const insert = next() < 0.8 ? (PIECES[Math.floor(next() * PIECES.length)] ?? '') : '';
+  return text.slice(0, at) + insert + text.slice(at + remove);
+}
+
+test('when a file is edited many times → incremental parsing and cached per-document results equal a fresh check', async () => {
+  // Several short runs: long runs of random edits leave little valid YAML to compare.
+  for (const seed of [4242, 1, 2, 3, 4, 5]) await editRun(seed, 25);
+});
+
+async function editRun(seed: number, edits: number): Promise<void> {
+  const next = random(seed);
+  const uri = 'file:///work/bench.yaml';
+  const options = { defaultNamespace: 'default' };
+  const incremental = createDefaultLanguageService({ log: (message) => assert.fail(message) });
+  const cache = new ParseCache();
+  let text = makeFixture('small', 4).text;
+  for (let version = 0; version <= edits; version++) {
+    if (version > 0) text = edit(text, next);
+    const file = cache.get(uri, version, text);
+    incremental.indexFile(file);
+    const got = await incremental.validate(file, options);
+
+    const fresh = createDefaultLanguageService({ log: (message) => assert.fail(message) });
+    const freshFile = parseYamlFile(uri, version, text);
+    fresh.indexFile(freshFile);
+    const want = await fresh.validate(freshFile, options);
+
+    assert.deepEqual(got, want, `findings of version ${version} (seed ${seed})`);
+    assert.deepEqual(
+      readPolicies(file),
+      readPolicies(freshFile),
+      `policies of version ${version} (seed ${seed})`,
+    );
+    assert.deepEqual(
+      file.documents.map((doc) => findWorkloadImages(doc)),
+      freshFile.documents.map((doc) => findWorkloadImages(doc)),
+      `images of version ${version} (seed ${seed})`,
+    );
+  }
+}
