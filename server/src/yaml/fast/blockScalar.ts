@@ -1,40 +1,39 @@
 import { Scalar } from 'yaml';
 import { bail } from './bail';
-import { HASH, NEWLINE, SPACE, lineEndOf, skipSpaces, type Source } from './source';
+import type { Scanner } from './scanner';
 import { stringScalar } from './scalars';
 
-export interface BlockScalarResult {
-  readonly node: Scalar;
-  /** Start of the first line after the scalar's body. */
-  readonly from: number;
-}
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const HASH = 0x23;
 
 /**
  * A block scalar (`|`, `>`, with optional `-`/`+` chomping; YAML 1.2.2 §8.1) whose header is at `pos`, in
  * a collection with indent `parentIndent`. Its extent follows yaml lexer.js `parseBlockScalar` and its
  * value resolve-block-scalar.js; explicit indentation indicators, empty bodies and anything those
- * functions report as an error bail.
+ * functions report as an error bail. `src.at` is set to the start of the first line after the body.
  */
-export function parseBlockScalar(src: Source, pos: number, parentIndent: number): BlockScalarResult {
+export function parseBlockScalar(src: Scanner, pos: number, parentIndent: number): Scalar {
   const { text, end } = src;
   const folded = text.charCodeAt(pos) === 0x3e;
   let h = pos + 1;
   let chomp = '';
   if (text[h] === '-' || text[h] === '+') chomp = text[h++] ?? '';
-  const eol = lineEndOf(src, pos);
+  const eol = src.lineEnd(pos);
   if (h < eol && text.charCodeAt(h) !== SPACE) bail('block scalar header with other characters');
-  const q = skipSpaces(src, h, eol);
+  const q = src.skipSpaces(h, eol);
   if (q < eol && text.charCodeAt(q) !== HASH) bail('block scalar header with other characters');
   if (eol >= end) bail('block scalar without a body');
   const bodyStart = eol + 1;
   const bodyEnd = bodyExtent(src, bodyStart, parentIndent + 1, chomp === '+');
   const value = blockValue(text.slice(bodyStart, bodyEnd), parentIndent, folded, chomp);
   const type = folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
-  return { node: stringScalar(value, type, pos, bodyEnd, bodyEnd), from: bodyEnd };
+  src.at = bodyEnd;
+  return stringScalar(value, type, pos, bodyEnd, bodyEnd);
 }
 
 /** lexer.js `parseBlockScalar` for an auto-detected indent: returns the end of the scalar's source. */
-function bodyExtent(src: Source, bodyStart: number, indentNext: number, keep: boolean): number {
+function bodyExtent(src: Scanner, bodyStart: number, indentNext: number, keep: boolean): number {
   const { text, end } = src;
   let nl = bodyStart - 1;
   let indent = 0;
@@ -72,7 +71,7 @@ function bodyExtent(src: Source, bodyStart: number, indentNext: number, keep: bo
 }
 
 /** lexer.js `continueScalar` with `indentNext > 0` and the whole chunk available (`atEnd`). */
-function continueScalar(src: Source, offset: number, indentNext: number): number {
+function continueScalar(src: Scanner, offset: number, indentNext: number): number {
   const { text, end } = src;
   let indent = 0;
   while (offset + indent < end && text.charCodeAt(offset + indent) === SPACE) indent++;

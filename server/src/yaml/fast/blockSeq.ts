@@ -1,48 +1,46 @@
 import { YAMLSeq, type Scalar, type YAMLMap } from 'yaml';
 import { bail } from './bail';
+import { parseBlockMap, rangeOf } from './blockMap';
 import { endCollection } from './collectionEnd';
-import { parseBlockMap, rangeOf, type BlockResult } from './blockMap';
 import { parseInlineValue, tryParseKey } from './inlineValue';
 import { schema } from './scalars';
-import { HASH, isSeqIndicator, lineEndOf, skipSpaces, type Source } from './source';
-import { scanAfterValue, type After } from './trivia';
+import type { Scanner } from './scanner';
+import { scanAfterValue } from './trivia';
 
+const HASH = 0x23;
 /** Characters that start values `tryParseKey` must not see (block scalars, flow collections). */
 const NOT_A_KEY = new Set(Array.from('|>[{', (c) => c.charCodeAt(0)));
 
 /**
  * A block sequence (YAML 1.2.2 §8.2.1) whose first `-` is at `dashPos`, in column `indent`. Entries are
  * single-line values, block scalars, or compact mappings (`- key: value`, the mapping's indent being the
- * key's column, as parser.js counts `- ` as indentation).
+ * key's column, as parser.js counts `- ` as indentation). The scanner's "after" registers then describe
+ * what follows.
  */
-export function parseBlockSeq(src: Source, dashPos: number, indent: number): BlockResult<YAMLSeq> {
+export function parseBlockSeq(src: Scanner, dashPos: number, indent: number): YAMLSeq {
   const { text } = src;
   const seq = new YAMLSeq(schema);
   let pos = dashPos;
   for (;;) {
-    const eol = lineEndOf(src, pos);
-    const q = skipSpaces(src, pos + 1, eol);
+    const eol = src.lineEnd(pos);
+    const q = src.skipSpaces(pos + 1, eol);
     if (q >= eol || text.charCodeAt(q) === HASH) bail('empty sequence entry');
-    if (isSeqIndicator(src, q)) bail('nested compact sequence');
+    if (src.isSeqIndicator(q)) bail('nested compact sequence');
     let item: Scalar | YAMLMap | YAMLSeq;
-    let after: After;
     const key = NOT_A_KEY.has(text.charCodeAt(q)) ? null : tryParseKey(src, q, eol);
     if (key !== null) {
-      const map = parseBlockMap(src, q, indent + (q - pos), key);
-      item = map.node;
-      after = map.after;
+      item = parseBlockMap(src, q, indent + (q - pos), key);
     } else {
-      const inline = parseInlineValue(src, q, eol, indent);
-      item = inline.node;
-      after = scanAfterValue(src, inline.from, indent, inline.attachable ? rangeOf(item) : null);
+      item = parseInlineValue(src, q, eol, indent);
+      scanAfterValue(src, src.at, indent, src.attachable ? rangeOf(item) : null);
     }
     seq.items.push(item);
-    const lastEnd = rangeOf(item)[2];
-    if (after.indent === indent && isSeqIndicator(src, after.next)) {
-      pos = after.next;
+    if (src.indent === indent && src.isSeqIndicator(src.next)) {
+      pos = src.next;
       continue;
     }
-    if (after.indent > indent) bail('more indented line after a sequence entry');
-    return { node: seq, after: endCollection(seq, dashPos, lastEnd, after, indent) };
+    if (src.indent > indent) bail('more indented line after a sequence entry');
+    endCollection(src, seq, dashPos, rangeOf(item)[2], indent);
+    return seq;
   }
 }

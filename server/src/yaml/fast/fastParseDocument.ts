@@ -1,17 +1,13 @@
-import type { Node } from 'yaml';
+import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import { FastParseBail, bail } from './bail';
 import { parseBlockMap, parseBlockSeq, tryParseKey } from './blockNodes';
 import { emptyScalar } from './scalars';
-import {
-  HASH,
-  NEWLINE,
-  SPACE,
-  hasUnsupportedChars,
-  isSeqIndicator,
-  lineEndOf,
-  skipSpaces,
-  type Source,
-} from './source';
+import { Scanner, hasUnsupportedChars } from './scanner';
+import { findContent } from './trivia';
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const HASH = 0x23;
 
 export interface FastDocument {
   /** The root node (yaml's Scalar | YAMLMap | YAMLSeq), or null for an empty document. */
@@ -40,60 +36,52 @@ export function fastParseDocument(text: string, start: number, end: number): Fas
 export function parseChunk(text: string, start: number, end: number): FastDocument {
   if (start < 0 || end > text.length || start > end) bail('bad chunk bounds');
   if (hasUnsupportedChars(text, start, end)) bail('tab, CR or control character');
-  const src: Source = { text, end };
+  const src = new Scanner(text, end);
   const marker = isMarker(text, start, end, '---');
-  let pos = start;
+  let from = start;
   let emptyAt = -1;
-  let sawComment = false;
   if (marker) {
     // `---` with nothing but spaces or a comment after it (YAML 1.2.2 §9.1.2, c-directives-end)
-    const eol = lineEndOf(src, start);
-    emptyAt = skipSpaces(src, start + 3, eol);
-    if (emptyAt < eol) {
-      if (text.charCodeAt(emptyAt) !== HASH) bail('content on the --- line');
-      sawComment = true;
-    }
-    pos = eol < end ? eol + 1 : end;
+    const eol = src.lineEnd(start);
+    emptyAt = src.skipSpaces(start + 3, eol);
+    if (emptyAt < eol && text.charCodeAt(emptyAt) !== HASH) bail('content on the --- line');
+    from = src.nextLineStart(eol);
   }
   // Comment and blank lines before the root: in doc.start (after ---) or outside the document.
-  while (pos < end) {
-    const q = skipSpaces(src, pos, end);
-    const c = q < end ? text.charCodeAt(q) : -1;
-    if (c === HASH) {
-      sawComment = true;
-      const eol = lineEndOf(src, q);
-      pos = eol < end ? eol + 1 : end;
-    } else if (c === NEWLINE) {
-      pos = q + 1;
-    } else if (c === -1) {
-      pos = end;
-    } else {
-      if (q !== pos) bail('indented root node');
-      break;
-    }
-  }
-  if (pos >= end) {
+  findContent(src, from);
+  const pos = src.next;
+  const rootIndent = src.indent;
+  if (rootIndent === -1) {
     // Without `---`, a chunk of comments is no document at all for yaml: nothing to return.
     if (!marker) bail('no document');
-    const node = emptyScalar(emptyAt, sawComment ? end : emptyAt);
-    return { contents: node, range: [start, node.range?.[2] ?? emptyAt, node.range?.[2] ?? emptyAt] };
+    const node = emptyScalar(emptyAt, hasComment(src, start, end) ? end : emptyAt);
+    const nodeEnd = node.range?.[2] ?? emptyAt;
+    return { contents: node, range: [start, nodeEnd, nodeEnd] };
   }
+  if (rootIndent !== 0) bail('indented root node');
   if (isMarker(text, pos, end, '---') || isMarker(text, pos, end, '...')) bail('second document marker');
-  const eol = lineEndOf(src, pos);
-  let root;
-  if (isSeqIndicator(src, pos)) {
+  let root: YAMLMap | YAMLSeq;
+  if (src.isSeqIndicator(pos)) {
     root = parseBlockSeq(src, pos, 0);
   } else {
-    const key = tryParseKey(src, pos, eol);
+    const key = tryParseKey(src, pos, src.lineEnd(pos));
     if (key === null) bail('unsupported root node');
     root = parseBlockMap(src, pos, 0, key);
   }
-  const { node, after } = root;
-  if (after.indent !== -1) bail('content after the root node');
-  const contentEnd = node.range?.[2] ?? bail('root without range');
+  if (src.indent !== -1) bail('content after the root node');
+  const contentEnd = root.range?.[2] ?? bail('root without range');
   // The root's trailing comment and blank lines move to the document's `end` (composeDoc, resolveEnd).
-  const docEnd = after.pendingStart === -1 ? contentEnd : contentEnd + (end - after.pendingStart);
-  return { contents: node, range: [marker ? start : pos, contentEnd, docEnd] };
+  const docEnd = src.pendingStart === -1 ? contentEnd : contentEnd + (end - src.pendingStart);
+  return { contents: root, range: [marker ? start : pos, contentEnd, docEnd] };
+}
+
+/** Whether a line of text[start, end) holds a comment (an empty document's range then covers them). */
+function hasComment(src: Scanner, start: number, end: number): boolean {
+  for (let p = start; p < end; p = src.nextLineStart(src.lineEnd(p))) {
+    const q = p === start ? src.skipSpaces(start + 3, end) : src.skipSpaces(p, end);
+    if (q < end && src.text.charCodeAt(q) === HASH) return true;
+  }
+  return false;
 }
 
 /** `---` or `...` at `pos` followed by white space or the end (lexer.js `parseLineStart`). */

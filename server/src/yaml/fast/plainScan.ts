@@ -1,5 +1,10 @@
 import { bail } from './bail';
-import { COLON, DASH, HASH, SPACE, type Source } from './source';
+import type { Scanner } from './scanner';
+
+const SPACE = 0x20;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
 
 /**
  * First characters that never start a supported plain scalar: YAML 1.2.2 §7.3.3 indicators, the
@@ -9,7 +14,7 @@ import { COLON, DASH, HASH, SPACE, type Source } from './source';
 const BAD_FIRST = new Set(Array.from(',[]{}#&*!|>\'"%@`?: \n', (c) => c.charCodeAt(0)));
 
 /** Checks the first character of a plain scalar at `pos` (which must be before `eol`). */
-export function checkPlainStart(src: Source, pos: number, eol: number): void {
+export function checkPlainStart(src: Scanner, pos: number, eol: number): void {
   const first = src.text.charCodeAt(pos);
   if (BAD_FIRST.has(first)) bail('unsupported plain scalar start');
   if (first === DASH && (pos + 1 >= eol || src.text.charCodeAt(pos + 1) === SPACE)) {
@@ -22,7 +27,7 @@ export function checkPlainStart(src: Source, pos: number, eol: number): void {
  * it stops before `: ` (or `:` at the end of the line) and before ` #`; trailing spaces are not part of
  * it. `[]{},` are ordinary characters outside flow collections (YAML 1.2.2 §7.3.3, ns-plain-char).
  */
-export function scanPlainBlock(src: Source, pos: number, eol: number): number {
+export function scanPlainBlock(src: Scanner, pos: number, eol: number): number {
   checkPlainStart(src, pos, eol);
   const { text } = src;
   let valueEnd = pos;

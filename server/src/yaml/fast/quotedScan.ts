@@ -1,11 +1,5 @@
 import { bail } from './bail';
-import type { Source } from './source';
-
-export interface Quoted {
-  readonly value: string;
-  /** Offset just after the closing quote. */
-  readonly end: number;
-}
+import type { Scanner } from './scanner';
 
 /** yaml resolve-flow-scalar.js `escapeCodes` (YAML 1.2.2 §5.7), minus `\<TAB>`: tabs always bail. */
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -31,8 +25,11 @@ const ESCAPES: Readonly<Record<string, string>> = {
 const HEX_LENGTH: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
 const HEX = /^[0-9a-fA-F]+$/;
 
-/** A single-quoted scalar closed on the same line; `''` is an escaped quote (YAML 1.2.2 §7.3.2). */
-export function scanSingleQuoted(src: Source, pos: number, eol: number): Quoted {
+/**
+ * A single-quoted scalar closed on the same line; `''` is an escaped quote (YAML 1.2.2 §7.3.2). Returns
+ * its value; `src.at` is set to the offset after the closing quote.
+ */
+export function scanSingleQuoted(src: Scanner, pos: number, eol: number): string {
   const { text } = src;
   let value = '';
   let from = pos + 1;
@@ -45,19 +42,26 @@ export function scanSingleQuoted(src: Source, pos: number, eol: number): Quoted 
       i++;
       continue;
     }
-    return { value: value + text.slice(from, i), end: i + 1 };
+    src.at = i + 1;
+    return value + text.slice(from, i);
   }
   return bail('single-quoted scalar not closed on its line');
 }
 
-/** A double-quoted scalar closed on the same line, with the escapes yaml resolves (YAML 1.2.2 §7.3.1). */
-export function scanDoubleQuoted(src: Source, pos: number, eol: number): Quoted {
+/**
+ * A double-quoted scalar closed on the same line, with the escapes yaml resolves (YAML 1.2.2 §7.3.1).
+ * Returns its value; `src.at` is set to the offset after the closing quote.
+ */
+export function scanDoubleQuoted(src: Scanner, pos: number, eol: number): string {
   const { text } = src;
   let value = '';
   let from = pos + 1;
   for (let i = pos + 1; i < eol; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x22) return { value: value + text.slice(from, i), end: i + 1 };
+    if (c === 0x22) {
+      src.at = i + 1;
+      return value + text.slice(from, i);
+    }
     if (c !== 0x5c) continue;
     value += text.slice(from, i);
     const next = text[i + 1] ?? '';
@@ -77,4 +81,11 @@ export function scanDoubleQuoted(src: Source, pos: number, eol: number): Quoted 
     from = i + 1;
   }
   return bail('double-quoted scalar not closed on its line');
+}
+
+/** The quoted scalar at `pos` (`"` or `'`); `src.at` is set to the offset after it. */
+export function scanQuoted(src: Scanner, pos: number, eol: number): string {
+  return src.text.charCodeAt(pos) === 0x22
+    ? scanDoubleQuoted(src, pos, eol)
+    : scanSingleQuoted(src, pos, eol);
 }

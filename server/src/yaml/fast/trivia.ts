@@ -1,36 +1,32 @@
-import { HASH, NEWLINE, SPACE, lineEndOf, type Source } from './source';
+import type { Scanner } from './scanner';
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const HASH = 0x23;
 
 /**
- * What follows a finished node: the next content token and the comment / blank-line tokens that the
- * yaml parser (parse/parser.js) still holds in a trailing "start-only" item of the innermost collection.
- * Those tokens decide the collections' `range[2]` when they are popped.
- */
-export interface After {
-  /** Offset of the next content token (after its indentation), or `src.end` when the chunk ends. */
-  readonly next: number;
-  /** Column of that token, -1 when the chunk ends. */
-  readonly indent: number;
-  /** First offset of the held trivia tokens, -1 if none are held. They run up to `next`. */
-  readonly pendingStart: number;
-  /** Largest column of a comment among the held tokens, -1 if none. */
-  readonly maxCommentIndent: number;
-}
-
-/**
- * Scans the lines after a value that ended its line (its `end` tokens already include the newline), in a
- * block collection whose indent is `collIndent`, mirroring parser.js `blockMap`/`blockSequence` for
- * newline, space and comment tokens:
+ * What follows a finished node is left in the scanner's "after" registers:
+ * - `next`: offset of the next content token (after its indentation), or `end` when the chunk ends;
+ * - `indent`: column of that token, -1 when the chunk ends;
+ * - `pendingStart`: first offset of the comment / blank-line tokens that yaml's parser (parse/parser.js)
+ *   still holds in a trailing start-only item of the innermost collection, -1 if none; they run up to
+ *   `next` and decide the collections' `range[2]` when they are popped (collectionEnd.ts);
+ * - `maxCommentIndent`: the largest column of a comment among those tokens, -1 if none.
+ *
+ * `scanAfterValue` scans the lines after a value that ended its line (its `end` tokens already include
+ * the newline), in a block collection with indent `collIndent`, mirroring parser.js `blockMap` and
+ * `blockSequence` for newline, space and comment tokens:
  * - a token after the value opens a start-only item, except a newline right after an end comment;
  * - a comment more indented than the collection, preceded in that item only by spaces and newlines, is
  *   moved into the value's `end` (`atIndentedComment`), and so is the newline after it. `range` (the
- *   value's range) then grows; `range` is null for values without `end` tokens (block scalars).
+ *   value's range) then grows; it is null for values without `end` tokens (block scalars).
  */
 export function scanAfterValue(
-  src: Source,
+  src: Scanner,
   from: number,
   collIndent: number,
   range: [number, number, number] | null,
-): After {
+): void {
   const { text, end } = src;
   let p = from;
   let pending = -1;
@@ -47,7 +43,7 @@ export function scanAfterValue(
       maxComment = -1;
     }
     if (c === HASH) {
-      const eol = lineEndOf(src, q);
+      const eol = src.lineEnd(q);
       const column = q - p;
       if (pending === -1) {
         pending = q;
@@ -61,13 +57,11 @@ export function scanAfterValue(
         pendingPlain = false;
         if (column > maxComment) maxComment = column;
       }
-      if (eol >= end) return { next: end, indent: -1, pendingStart: pending, maxCommentIndent: maxComment };
+      if (eol >= end) break;
       if (pending === -1 && range !== null) range[2] = eol + 1;
       endIsComment = false;
       p = eol + 1;
-      continue;
-    }
-    if (c === NEWLINE) {
+    } else if (c === NEWLINE) {
       if (pending === -1) {
         if (endIsComment && range !== null) {
           range[2] = q + 1;
@@ -79,69 +73,34 @@ export function scanAfterValue(
         }
       }
       p = q + 1;
-      continue;
+    } else {
+      if (c !== -1) return src.setAfter(q, q - p, pending, maxComment);
+      break;
     }
-    if (c === -1) break;
-    return { next: q, indent: q - p, pendingStart: pending, maxCommentIndent: maxComment };
   }
-  return { next: end, indent: -1, pendingStart: pending, maxCommentIndent: maxComment };
+  src.setAfter(end, -1, pending, maxComment);
 }
 
-/** The lines after `key:` with nothing after the indicator: every token goes into the pair's `sep`. */
-export interface AfterKey {
-  readonly next: number;
-  readonly indent: number;
-  /** Where an empty value would sit: after `:` and the spaces that follow it (emptyScalarPosition). */
-  readonly emptyAt: number;
-  /** Offset of the first comment in `sep`, -1 if none. */
-  readonly firstComment: number;
-  /**
-   * Offset of the second newline after the last "reset" (the `:` or a comment more indented than the
-   * map), -1 if there is none: when the next key is at the map's indent, parser.js `blockMap` moves the
-   * tokens from there on to the next item (`it.sep.splice(nl[1])`).
-   */
-  readonly cut: number;
-}
-
-export function scanAfterKey(src: Source, colon: number, mapIndent: number): AfterKey {
+/**
+ * Skips comment and blank lines from the line start `from` and sets `next` and `indent` to the next
+ * content token (no held trivia: the caller knows where these tokens go).
+ */
+export function findContent(src: Scanner, from: number): void {
   const { text, end } = src;
-  const eol = lineEndOf(src, colon);
-  let q = colon + 1;
-  while (q < eol && text.charCodeAt(q) === SPACE) q++;
-  const emptyAt = q;
-  // The key line's own comment has the line's indent, which is the map's: it never resets.
-  let firstComment = q < eol ? q : -1;
-  let newlines = 0;
-  let cut = -1;
-  const countNewline = (at: number): void => {
-    newlines++;
-    if (newlines === 2) cut = at;
-  };
-  if (eol >= end) return { next: end, indent: -1, emptyAt, firstComment, cut };
-  countNewline(eol);
-  let p = eol + 1;
+  let p = from;
   while (p < end) {
-    q = p;
+    let q = p;
     while (q < end && text.charCodeAt(q) === SPACE) q++;
     const c = q < end ? text.charCodeAt(q) : -1;
     if (c === HASH) {
-      if (firstComment === -1) firstComment = q;
-      if (q - p > mapIndent) {
-        newlines = 0;
-        cut = -1;
-      }
-      const lineEnd = lineEndOf(src, q);
-      if (lineEnd >= end) break;
-      countNewline(lineEnd);
-      p = lineEnd + 1;
+      const eol = src.lineEnd(q);
+      p = eol < end ? eol + 1 : end;
     } else if (c === NEWLINE) {
-      countNewline(q);
       p = q + 1;
-    } else if (c === -1) {
-      break;
     } else {
-      return { next: q, indent: q - p, emptyAt, firstComment, cut };
+      if (c !== -1) return src.setAfter(q, q - p, -1, -1);
+      break;
     }
   }
-  return { next: end, indent: -1, emptyAt, firstComment, cut };
+  src.setAfter(end, -1, -1, -1);
 }

@@ -1,0 +1,96 @@
+import { bail } from './bail';
+
+// Each module declares the character codes it needs as local constants: imported bindings become getter
+// calls under tsx's per-file CommonJS transform, which showed in the scanning loops' profiles.
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const HASH = 0x23;
+const DASH = 0x2d;
+
+/**
+ * The chunk being parsed, `text[.., end)` with offsets in `text` coordinates, plus the small helpers every
+ * scanner needs. The parse functions also return their secondary results through the registers below
+ * rather than through fresh objects: parsing allocates the nodes it keeps and little else, which keeps the
+ * young-generation GC (that copies the kept nodes) rare.
+ */
+export class Scanner {
+  /** An offset answered by the last scan (a closing quote's end, a key's `:`, the next line's start). */
+  at = 0;
+  /** Whether the last inline value keeps `end` tokens in yaml's CST (see trivia.ts). */
+  attachable = false;
+  /** The "after" state of the last finished node (trivia.ts `After`). */
+  next = 0;
+  indent = -1;
+  pendingStart = -1;
+  maxCommentIndent = -1;
+
+  constructor(
+    readonly text: string,
+    readonly end: number,
+  ) {}
+
+  /** Offset of the `\n` ending the line that holds `pos`, or `end`. */
+  lineEnd(pos: number): number {
+    const i = this.text.indexOf('\n', pos);
+    return i === -1 || i > this.end ? this.end : i;
+  }
+
+  /** The start of the line after one that ends at `eol` (`end` when there is none). */
+  nextLineStart(eol: number): number {
+    return eol < this.end ? eol + 1 : this.end;
+  }
+
+  skipSpaces(pos: number, limit: number): number {
+    const { text } = this;
+    while (pos < limit && text.charCodeAt(pos) === SPACE) pos++;
+    return pos;
+  }
+
+  /**
+   * A block sequence entry indicator: `-` followed by white space or the end of the line
+   * (YAML 1.2.2 §8.2.1, the lexer's `parseBlockStart`).
+   */
+  isSeqIndicator(pos: number): boolean {
+    const { text, end } = this;
+    if (pos >= end || text.charCodeAt(pos) !== DASH) return false;
+    if (pos + 1 >= end) return true;
+    const next = text.charCodeAt(pos + 1);
+    return next === SPACE || next === NEWLINE;
+  }
+
+  /**
+   * What may follow a node on its line: spaces, then the end of the line or a comment separated by white
+   * space (strict mode reports `#` right after a token as MISSING_CHAR, yaml resolve-end.js). Returns the
+   * start of the next line: the parser puts these tokens and the newline in the node's `end`.
+   */
+  lineTail(pos: number, eol: number): number {
+    const q = this.skipSpaces(pos, eol);
+    if (q < eol && (this.text.charCodeAt(q) !== HASH || q === pos)) bail('unexpected text after a node');
+    return this.nextLineStart(eol);
+  }
+
+  /** Sets the "after" registers (trivia.ts). */
+  setAfter(next: number, indent: number, pendingStart: number, maxCommentIndent: number): void {
+    this.next = next;
+    this.indent = indent;
+    this.pendingStart = pendingStart;
+    this.maxCommentIndent = maxCommentIndent;
+  }
+}
+
+/**
+ * Characters the fast path never handles: tabs (indentation rules), CR (line ends), other C0/C1 controls,
+ * BOM and the Unicode line separators, so that "line" always means "up to `\n`". A loop rather than a
+ * RegExp: `exec` would search past `end`, to the end of the whole file, for every chunk.
+ */
+export function hasUnsupportedChars(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (c !== NEWLINE) return true;
+    } else if (c >= 0x7f && (c <= 0x9f || c === 0xfeff || c === 0x2028 || c === 0x2029)) {
+      return true;
+    }
+  }
+  return false;
+}
