@@ -8,6 +8,7 @@
 // Usage: node scripts/build/generateSchemaValidators.mjs [--check]
 //   --check: write nothing; exit 1 when the file on disk differs from what the schemas give now.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
@@ -47,7 +48,9 @@ function newAjv() {
 }
 
 function ajvVersion() {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'node_modules/ajv/package.json'), 'utf8'));
+  const manifest = JSON.parse(
+    readFileSync(createRequire(import.meta.url).resolve('ajv/package.json'), 'utf8'),
+  );
   return String(manifest.version);
 }
 
