@@ -8,13 +8,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { commitOf, loadNow, machine } from '../machine';
 import type { Machine } from '../machine';
 import { BenchError } from '../lsp/lspConnection';
 import { summary } from '../stats';
+import { FRESHNESS_SECONDS, writeBenchWorkspace } from './benchWorkspace';
 import type { CountingProxy } from './countingProxy';
 import type { EditorLab } from './editorLab';
 import { REPOSITORIES, startEditorLab, TAGS } from './editorLab';
@@ -23,14 +24,13 @@ import { EditorSession } from './editorSession';
 import type { RequestStats } from './requestLog';
 import { requestStats } from './requestLog';
 import type { Workload } from './workspace';
-import { IMAGES, policyYaml, workloadYaml } from './workspace';
+import { IMAGES } from './workspace';
 
 type Summary = ReturnType<typeof summary>;
 
 export const GOALS = { coldMs: 1000, warmMs: 50, resolutionsInFlightPerRepository: 1 } as const;
 /** "Unchanged" typing latency: the median while lookups run within this of the idle median. */
 export const TYPING_TOLERANCE = { ratio: 1.25, absoluteMs: 20 } as const;
-const FRESHNESS_SECONDS = 300;
 const QUIET_MS = 300;
 /** How long the edited version may take to get every trust answer when edited during the cold lookups. */
 const BUSY_COMPLETE_WAIT_MS = 30_000;
@@ -312,21 +312,7 @@ export async function runEditorTrustBench(
   const buildAtStart = buildOf(entry);
   const lab = await startEditorLab(join(repoRoot, 'bench/.work/editor-lab'), log);
   try {
-    await writeFile(
-      join(rootDir, 'imagepolicy.yaml'),
-      policyYaml(lab.registryProxy.host, lab.notaryProxy.url),
-    );
-    const workload = workloadYaml(lab.registryProxy.host, lab.repositories, TAGS);
-    const filePath = join(rootDir, 'workloads.yaml');
-    await writeFile(filePath, workload.text);
-    const settings = {
-      network: true,
-      trust: {
-        caFiles: { [lab.notaryProxy.host]: lab.caPath },
-        insecureHosts: [lab.registryProxy.host],
-        freshnessSeconds: FRESHNESS_SECONDS,
-      },
-    };
+    const { workload, filePath, settings } = await writeBenchWorkspace(rootDir, lab);
     const ctx: Context = { lab, entry, rootDir, filePath, workload, settings };
     const samples: RunSample[] = [];
     for (let i = 0; i < runs; i++) {

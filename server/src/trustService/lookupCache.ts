@@ -15,6 +15,7 @@ interface InFlight<T> {
 }
 
 export interface CacheOptions<T> {
+  /** Bounds the fetches this cache starts, unless `get` names another (e.g. one per host). */
   readonly limiter: Limiter;
   readonly now: () => number;
   /** Freshness window of an answer, ms. */
@@ -49,7 +50,12 @@ export class LookupCache<T> {
   }
 
   /** The fresh answer, or the shared in-flight fetch, or a new fetch. Rejects when `signal` aborts. */
-  get(key: string, fetch: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
+  get(
+    key: string,
+    fetch: (signal: AbortSignal) => Promise<T>,
+    signal: AbortSignal,
+    limiter: Limiter = this.options.limiter,
+  ): Promise<T> {
     const entry = this.stored.get(key);
     if (entry && this.isFresh(entry)) return Promise.resolve(entry.value);
     // Nobody would wait for it: never start a fetch for a caller that has already given up.
@@ -60,7 +66,7 @@ export class LookupCache<T> {
     if (!flight || flight.controller.signal.aborted) {
       const controller = new AbortController();
       const generation = this.generation;
-      const promise = this.options.limiter
+      const promise = limiter
         .run(() => fetch(controller.signal), controller.signal)
         .then((value) => {
           // A refresh in between dropped everything: this answer may predate it, so it is not kept.

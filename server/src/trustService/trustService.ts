@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Finding } from '../diagnostics/finding';
 import type { PolicySource } from '../policy';
 import type { CodeActionResult, DiagnosticRef, Position } from '../service/types';
@@ -10,6 +11,7 @@ import { isAbort } from './abort';
 import { MemoryFileStore } from './fileStores';
 import { trustHoverMarkdown } from './hoverMarkdown';
 import { imageTargets, type ImageTarget } from './imageTargets';
+import { HostLimiters, serverHost } from './hostLimiters';
 import { Limiter } from './limiter';
 import { LookupCache } from './lookupCache';
 import { engineKey, type SessionCredentialStore } from './engineFactory';
@@ -40,7 +42,7 @@ export interface TrustServiceOptions {
   readonly store?: FileStore;
   /** Milliseconds clock for the freshness window. */
   readonly now?: () => number;
-  /** Lookups running at once, across all files. Default 4. */
+  /** Lookups running at once per server (trust server or registry, `host[:port]`), across all files. Default 8. */
   readonly concurrency?: number;
   /** Replaces the network backend (or parts of its transport). */
   readonly createBackend?: (options: NetworkBackendOptions) => TrustBackend;
@@ -54,7 +56,12 @@ export interface TrustServiceOptions {
 
 /** Answers saying "could not check" are retried sooner than real answers (ms). */
 const FAILURE_FRESH_MS = 15_000;
-const DEFAULT_CONCURRENCY = 4;
+/**
+ * Per host. A repository lookup has at most 2 requests open at once (the delegations are one parallel
+ * wave), so a Notary server sees at most 16; a cold 20-repository file then waits for ~3 sequential
+ * resolutions instead of 5 with a global 4, and the registry's digests run beside them (issue 4 "Speed").
+ */
+const DEFAULT_CONCURRENCY = 8;
 /** Lookup rounds per check: a round is repeated only when lookups were aborted under it (see `check`). */
 const MAX_ROUNDS = 3;
 
@@ -73,20 +80,23 @@ export class TrustService {
   private backend: TrustBackend | undefined;
   private backendKey = '';
   private freshMs = 300_000;
+  private readonly limiters: HostLimiters;
   private readonly repositories: LookupCache<RepositoryAnswer>;
   private readonly registries: LookupCache<RegistryFacts>;
   private readonly published = new Map<string, readonly Finding[]>();
   /**
-   * Per file, the targets its last `findings` computed: `check`, called right after for the same text and
-   * settings, reuses them instead of predicting admission for every image again. A policy or signer change
-   * in between re-validates (and re-checks) the file anyway.
+   * Per file, the targets the last `check` computed, for the `findings` that follows it (`findingsTargets`):
+   * admission is predicted for every image once per version, not twice.
    */
-  private readonly lastTargets = new Map<
+  private readonly checkTargets = new Map<
     string,
     { text: string; documents: number; key: string; targets: ImageTarget[] }
   >();
-  /** Per file, the lookups its last `findings` had no answer for yet (uri → cache keys). */
-  private readonly lacking = new Map<string, { repositories: string[]; registries: string[] }>();
+  /** Per file, the lookups its last `findings` had no answer for yet (uri → the text, cache keys). */
+  private readonly lacking = new Map<
+    string,
+    { text: string; repositories: string[]; registries: string[] }
+  >();
 
   constructor(
     private readonly policies: PolicySource,
@@ -96,8 +106,10 @@ export class TrustService {
     this.now = options.now ?? Date.now;
     this.ownsStore = options.store === undefined;
     this.store = options.store ?? new MemoryFileStore();
-    const limiter = new Limiter(options.concurrency ?? DEFAULT_CONCURRENCY);
-    const shared = { limiter, now: this.now, freshMs: () => this.freshMs };
+    const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    this.limiters = new HostLimiters(concurrency);
+    // Every fetch names its host's limiter (jobsFor); this one only stands in for the type.
+    const shared = { limiter: new Limiter(concurrency), now: this.now, freshMs: () => this.freshMs };
     this.repositories = new LookupCache<RepositoryAnswer>({
       ...shared,
       freshMsFor: (answer, freshMs) =>
@@ -114,15 +126,8 @@ export class TrustService {
   findings(file: YamlFile, run: TrustRunOptions): Finding[] {
     this.configure(run);
     const findings: Finding[] = [];
-    const lacking = { repositories: [] as string[], registries: [] as string[] };
-    const targets = this.targets(file, run);
-    // Validators see only the documents that parsed cleanly (a different document count): never reused then.
-    this.lastTargets.set(file.uri, {
-      text: file.text,
-      documents: file.documents.length,
-      key: targetsKey(run),
-      targets,
-    });
+    const lacking = { text: file.text, repositories: [] as string[], registries: [] as string[] };
+    const targets = this.findingsTargets(file, run);
     for (const target of targets) {
       const input = this.inputFor(target, run);
       if (!input) {
@@ -153,16 +158,25 @@ export class TrustService {
     this.configure(run);
     if (!run.workspaceTrusted || !run.trust.network) return false;
     const backend = this.backendFor(run);
-    let jobs = this.jobsFor(file, run, backend, signal);
+    const targets = this.targets(file, run);
+    this.checkTargets.set(file.uri, {
+      text: file.text,
+      documents: file.documents.length,
+      key: targetsKey(run),
+      targets,
+    });
+    let jobs = this.jobsFor(targets, backend, signal);
     // Answers the last findings lacked may have come in since (another document's lookup, a lookup that
     // finished although its document had moved on): nothing to fetch, but the document must be re-validated.
-    if (jobs.size === 0) return !signal.aborted && this.answeredSinceFindings(file.uri);
+    if (jobs.size === 0) return !signal.aborted && this.answeredSinceFindings(file);
     if (signal.aborted) return false;
-    const progress = await startProgress?.(`Checking image trust (${jobs.size} lookups)`);
-    if (signal.aborted) {
-      progress?.done();
-      return false;
-    }
+    // Each lookup of this check listens to the signal (60 for 20 repositories × 2 tags): not a leak.
+    setMaxListeners(0, signal);
+    // The lookups start at once; creating the progress is a round trip to the client, so it runs beside them.
+    // Progress is cosmetic: a client that fails to create it must not fail (or crash) the lookups.
+    const progressReady = startProgress?.(`Checking image trust (${jobs.size} lookups)`).catch(
+      () => undefined,
+    );
     try {
       for (let round = 0; jobs.size > 0 && round < MAX_ROUNDS && !signal.aborted; round++) {
         const results = await Promise.allSettled([...jobs.values()].map((job) => job()));
@@ -175,40 +189,42 @@ export class TrustService {
         // settings (a new backend): this check is void, the re-validation that follows starts its own.
         if (this.backend !== backend) return false;
         // Same settings (a refresh): ask again, else the follow-up publish would lack these answers for good.
-        jobs = this.jobsFor(file, run, backend, signal);
+        jobs = this.jobsFor(targets, backend, signal);
       }
     } finally {
-      progress?.done();
+      (await progressReady)?.done();
     }
     return !signal.aborted;
   }
 
   private jobsFor(
-    file: YamlFile,
-    run: TrustRunOptions,
+    targets: readonly ImageTarget[],
     backend: TrustBackend,
     signal: AbortSignal,
   ): Map<string, () => Promise<unknown>> {
     const jobs = new Map<string, () => Promise<unknown>>();
-    const last = this.lastTargets.get(file.uri);
-    const targets =
-      last && last.text === file.text && last.key === targetsKey(run)
-        ? last.targets
-        : this.targets(file, run);
     for (const target of targets) {
       const { repositoryKey, registryKey, server, ref } = target;
       if (repositoryKey === undefined || server.source === 'none') continue;
       if (this.repositories.needsFetch(repositoryKey) && !jobs.has(repositoryKey)) {
+        const limiter = this.limiters.for(serverHost(server.url));
         jobs.set(repositoryKey, () =>
-          this.repositories.get(repositoryKey, (s) => backend.repository(ref.name, server.url, s), signal),
+          this.repositories.get(
+            repositoryKey,
+            (s) => backend.repository(ref.name, server.url, s),
+            signal,
+            limiter,
+          ),
         );
       }
       if (registryKey !== undefined && this.registries.needsFetch(registryKey) && !jobs.has(registryKey)) {
+        const limiter = this.limiters.for(ref.registryHost);
         jobs.set(registryKey, () =>
           this.registries.get(
             registryKey,
             (s) => backend.registryDigest(ref.registryHost, ref.path, ref.trustTag, s),
             signal,
+            limiter,
           ),
         );
       }
@@ -216,9 +232,10 @@ export class TrustService {
     return jobs;
   }
 
-  private answeredSinceFindings(uri: string): boolean {
-    const lacking = this.lacking.get(uri);
-    if (!lacking) return false;
+  private answeredSinceFindings(file: YamlFile): boolean {
+    const lacking = this.lacking.get(file.uri);
+    // No findings for this text yet (the editor checks before it validates): they will see every answer.
+    if (!lacking || lacking.text !== file.text) return false;
     return (
       lacking.repositories.some((key) => this.repositories.peek(key) !== undefined) ||
       lacking.registries.some((key) => this.registries.peek(key) !== undefined)
@@ -265,7 +282,7 @@ export class TrustService {
   forget(uri: string): void {
     this.published.delete(uri);
     this.lacking.delete(uri);
-    this.lastTargets.delete(uri);
+    this.checkTargets.delete(uri);
   }
 
   /** Closes the connections; known answers stay readable (the CLI validates after lookups end). */
@@ -314,6 +331,26 @@ export class TrustService {
       });
     }
     return this.backend;
+  }
+
+  /**
+   * The targets `findings` judges. Computed afresh (policies or signers may have changed since the last
+   * time), except right after a `check` of the same text computed them: the editor and the CLI start the
+   * lookups just before validating, in the same turn of the event loop, so nothing can have changed in
+   * between. That reuse happens once.
+   */
+  private findingsTargets(file: YamlFile, run: TrustRunOptions): ImageTarget[] {
+    const last = this.checkTargets.get(file.uri);
+    this.checkTargets.delete(file.uri);
+    // Validators see only the documents that parsed cleanly (a different document count): never reused then.
+    if (
+      last !== undefined &&
+      last.text === file.text &&
+      last.documents === file.documents.length &&
+      last.key === targetsKey(run)
+    )
+      return last.targets;
+    return this.targets(file, run);
   }
 
   private targets(file: YamlFile, run: TrustRunOptions): ImageTarget[] {
