@@ -3,6 +3,7 @@
  * bench fixtures (bench/lsp/fixtures.ts): median parse time and the heap the parsed result retains.
  * Run: npx tsx bench/yamlParse/yamlParseBench.ts
  */
+import { execFileSync } from 'node:child_process';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseAllDocuments } from 'yaml';
@@ -31,14 +32,21 @@ function parseFast(text: string): (FastDocument | undefined)[] {
   return out;
 }
 
-function timeMedian(runs: number, fn: () => unknown): number {
-  const samples: number[] = [];
+/** Medians of wall-clock and CPU (user + system) milliseconds over `runs` calls. */
+function timeMedian(runs: number, fn: () => unknown): { wall: number; cpu: number } {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    // start each run from a collected heap, so that one parser does not pay for the other's garbage
+    gc();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
-    samples.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return median(samples);
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 /** Heap still used by `fn`'s result after a full GC, in MB. */
@@ -52,28 +60,74 @@ function retainedMb(fn: () => unknown): number {
   return (after - before) / (1024 * 1024);
 }
 
-const rows: string[] = [];
-for (const { name, blocks } of FIXTURE_SIZES) {
-  const { text, lines } = makeFixture(name, blocks);
-  const bails = parseFast(text).filter((d) => d === undefined).length;
-  const runs = blocks >= 500 ? 7 : 15;
-  // warm both paths up before measuring
-  timeMedian(3, () => parseLibrary(text));
-  timeMedian(3, () => parseFast(text));
-  const libMs = timeMedian(runs, () => parseLibrary(text));
-  const fastMs = timeMedian(runs, () => parseFast(text));
-  const libMb = retainedMb(() => parseLibrary(text));
-  const fastMb = retainedMb(() => parseFast(text));
-  rows.push(
-    `| ${name} | ${lines} | ${libMs.toFixed(1)} | ${fastMs.toFixed(1)} | ${(libMs / fastMs).toFixed(1)}× | ` +
-      `${libMb.toFixed(1)} | ${fastMb.toFixed(1)} | ${bails} |`,
+/**
+ * Peak and final RSS of a fresh process that builds the fixture, parses it once with one parser and keeps
+ * the result: what a language server holding the parse would use. maxRSS comes from getrusage(2).
+ */
+function childMemory(
+  parser: 'yaml' | 'fast',
+  blocks: number,
+): { ms: number; rssMb: number; maxRssMb: number } {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', __filename, 'child', parser, String(blocks)],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const parsed: unknown = JSON.parse(out);
+  if (typeof parsed !== 'object' || parsed === null || !('rssMb' in parsed) || !('maxRssMb' in parsed)) {
+    throw new Error(`bad child output: ${out}`);
+  }
+  const ms = 'ms' in parsed ? Number(parsed.ms) : NaN;
+  return { ms, rssMb: Number(parsed.rssMb), maxRssMb: Number(parsed.maxRssMb) };
+}
+
+function runChild(parser: string, blocks: number): void {
+  const { text } = makeFixture('child', blocks);
+  const t0 = performance.now();
+  const kept = parser === 'yaml' ? parseLibrary(text) : parseFast(text);
+  const ms = performance.now() - t0;
+  gc();
+  const rssMb = process.memoryUsage().rss / 1048576;
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ ms, rssMb, maxRssMb, kept: kept !== undefined }));
+}
+
+function runBench(): void {
+  const rows: string[] = [];
+  for (const { name, blocks } of FIXTURE_SIZES) {
+    const { text, lines } = makeFixture(name, blocks);
+    const bails = parseFast(text).filter((d) => d === undefined).length;
+    const runs = blocks >= 500 ? 7 : 15;
+    // warm both paths up before measuring
+    timeMedian(3, () => parseLibrary(text));
+    timeMedian(3, () => parseFast(text));
+    const lib = timeMedian(runs, () => parseLibrary(text));
+    const fast = timeMedian(runs, () => parseFast(text));
+    const libMb = retainedMb(() => parseLibrary(text));
+    const fastMb = retainedMb(() => parseFast(text));
+    const libRss = childMemory('yaml', blocks);
+    const fastRss = childMemory('fast', blocks);
+    const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}×`;
+    rows.push(
+      `| ${name} | ${lines} | ${lib.wall.toFixed(1)} / ${fast.wall.toFixed(1)} (${ratio(lib.wall, fast.wall)}) | ` +
+        `${lib.cpu.toFixed(1)} / ${fast.cpu.toFixed(1)} (${ratio(lib.cpu, fast.cpu)}) | ` +
+        `${libRss.ms.toFixed(0)} / ${fastRss.ms.toFixed(0)} (${ratio(libRss.ms, fastRss.ms)}) | ` +
+        `${libMb.toFixed(1)} / ${fastMb.toFixed(1)} | ${libRss.maxRssMb.toFixed(0)} / ${fastRss.maxRssMb.toFixed(0)} | ` +
+        `${bails} |`,
+    );
+  }
+  console.log(
+    '| fixture | lines | median wall ms yaml / fast | median CPU ms yaml / fast | first parse in a fresh process ms | ' +
+      'retained heap MB yaml / fast | peak RSS MB yaml / fast | fast bails |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+  console.log(
+    `node ${process.version}; "yaml" = parseAllDocuments on the whole text, "fast" = fastParseDocument per chunk`,
   );
 }
-console.log(
-  '| fixture | lines | yaml ms (median) | fast ms (median) | speed-up | yaml retained MB | fast retained MB | fast bails |',
-);
-console.log('|---|---|---|---|---|---|---|---|');
-for (const row of rows) console.log(row);
-console.log(
-  `node ${process.version}, heapUsed after gc: ${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} MB`,
-);
+
+if (process.argv[2] === 'child') runChild(process.argv[3] ?? 'fast', Number(process.argv[4] ?? 10));
+else runBench();

@@ -11,6 +11,8 @@ import { compareChunk, diffNodes, libraryParse, splitChunks, type Verdict } from
 import { mutate, prng } from './fastParseMutations';
 
 const ROOT = join(__dirname, '..', '..', '..');
+/** A block scalar header after `key:` or `-`. */
+const BLOCK_SCALAR = /(?:^|[:-] +)[|>]/m;
 
 function repoYamlFiles(): { name: string; text: string }[] {
   const out = execFileSync('git', ['ls-files', '*.yaml', '*.yml'], { cwd: ROOT, encoding: 'utf8' });
@@ -57,6 +59,11 @@ describe('fastParseDocument on real manifests', () => {
     });
   }
 
+  test('when the small bench fixture has CR LF line ends → every chunk parses like yaml, none bails', () => {
+    const text = makeFixture('crlf', 10).text.replace(/\n/g, '\r\n');
+    assert.equal(checkText('crlf', text, true), 40);
+  });
+
   test('when a value of a chunk differs from the library → the comparison reports it', () => {
     const text = 'a: 1\nb: [x]\n';
     const fast = fastParseDocument(text, 0, text.length);
@@ -88,6 +95,12 @@ describe('fastParseDocument on tricky snippets', () => {
         if (verdict.kind === 'different') assert.fail(describeVerdict(verdict));
         if (ok) assert.equal(verdict.kind, 'equal', describeVerdict(verdict));
       }
+      // the same with CR LF line ends: block scalars may bail then, nothing else may
+      const crlf = yaml.replace(/\n/g, '\r\n');
+      const verdict = compareChunk(crlf, 0, crlf.length);
+      if (verdict.kind === 'different') assert.fail(`CR LF: ${describeVerdict(verdict)}`);
+      if (ok && !BLOCK_SCALAR.test(yaml))
+        assert.equal(verdict.kind, 'equal', `CR LF: ${describeVerdict(verdict)}`);
     });
   }
 
@@ -108,6 +121,7 @@ describe('fastParseDocument on random mutations', () => {
     const docs: string[] = [];
     for (const text of sources) for (const [s, e] of splitChunks(text)) docs.push(text.slice(s, e));
     for (const { yaml, ok } of SNIPPETS) if (ok) docs.push(yaml);
+    for (const doc of docs.slice(0, 40)) docs.push(doc.replace(/\n/g, '\r\n'));
     const random = prng(20261202);
     let equal = 0;
     for (let i = 0; i < 3000; i++) {

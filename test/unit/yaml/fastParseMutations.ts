@@ -13,7 +13,7 @@ export function prng(seed: number): () => number {
 }
 
 /** Characters that matter to YAML syntax (indicators, quotes, white space, line breaks) plus filler. */
-const ALPHABET = ' :-#\'"{}[],|>&*!?\n\tx1.\\~';
+const ALPHABET = ' :-#\'"{}[],|>&*!?\n\r\tx1.\\~';
 
 export interface Mutation {
   readonly text: string;

@@ -24,6 +24,8 @@ export function parseBlockScalar(src: Scanner, pos: number, parentIndent: number
   const q = src.skipSpaces(h, eol);
   if (q < eol && text.charCodeAt(q) !== HASH) bail('block scalar header with other characters');
   if (eol >= end) bail('block scalar without a body');
+  // CR LF inside block scalars takes other paths in lexer.js and resolve-block-scalar.js
+  if (src.crlf) bail('block scalar in a CR LF chunk');
   const bodyStart = eol + 1;
   const bodyEnd = bodyExtent(src, bodyStart, parentIndent + 1, chomp === '+');
   const value = blockValue(text.slice(bodyStart, bodyEnd), parentIndent, folded, chomp);

@@ -3,7 +3,6 @@ import { emptyScalar } from './scalars';
 import type { Scanner } from './scanner';
 
 const SPACE = 0x20;
-const NEWLINE = 0x0a;
 const HASH = 0x23;
 
 /**
@@ -31,10 +30,11 @@ export function emptyValueAfterKey(
   let cut = -1;
   let p = eol;
   while (p < next) {
-    if (text.charCodeAt(p) === NEWLINE) {
+    const breakLength = src.breakLength(p);
+    if (breakLength > 0) {
       newlines++;
       if (newlines === 2) cut = p;
-      p++;
+      p += breakLength;
       continue;
     }
     const q = src.skipSpaces(p, next);
@@ -47,7 +47,7 @@ export function emptyValueAfterKey(
       p = src.lineEnd(q);
     } else {
       p = q;
-      if (p < next && text.charCodeAt(p) !== SPACE && text.charCodeAt(p) !== NEWLINE) break;
+      if (p < next && text.charCodeAt(p) !== SPACE && src.breakLength(p) === 0) break;
     }
   }
   const retainedEnd = nextAtMapIndent && cut !== -1 ? cut : next;

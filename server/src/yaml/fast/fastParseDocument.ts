@@ -2,11 +2,12 @@ import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import { FastParseBail, bail } from './bail';
 import { parseBlockMap, parseBlockSeq, tryParseKey } from './blockNodes';
 import { emptyScalar } from './scalars';
-import { Scanner, hasUnsupportedChars } from './scanner';
+import { Scanner, lineBreaks } from './scanner';
 import { findContent } from './trivia';
 
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
+const CR = 0x0d;
 const HASH = 0x23;
 
 export interface FastDocument {
@@ -35,8 +36,9 @@ export function fastParseDocument(text: string, start: number, end: number): Fas
 /** `fastParseDocument` that throws FastParseBail with its reason, for tests and diagnostics. */
 export function parseChunk(text: string, start: number, end: number): FastDocument {
   if (start < 0 || end > text.length || start > end) bail('bad chunk bounds');
-  if (hasUnsupportedChars(text, start, end)) bail('tab, CR or control character');
-  const src = new Scanner(text, end);
+  const breaks = lineBreaks(text, start, end);
+  if (breaks === 'unsupported') bail('tab, lone CR or control character');
+  const src = new Scanner(text, end, breaks === 'crlf');
   const marker = isMarker(text, start, end, '---');
   let from = start;
   let emptyAt = -1;
@@ -89,5 +91,5 @@ function isMarker(text: string, pos: number, end: number, marker: string): boole
   if (!text.startsWith(marker, pos) || pos + 3 > end) return false;
   if (pos + 3 === end) return true;
   const c = text.charCodeAt(pos + 3);
-  return c === SPACE || c === NEWLINE;
+  return c === SPACE || c === NEWLINE || c === CR;
 }

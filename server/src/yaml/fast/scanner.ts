@@ -4,6 +4,7 @@ import { bail } from './bail';
 // calls under tsx's per-file CommonJS transform, which showed in the scanning loops' profiles.
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
+const CR = 0x0d;
 const HASH = 0x23;
 const DASH = 0x2d;
 
@@ -27,17 +28,31 @@ export class Scanner {
   constructor(
     readonly text: string,
     readonly end: number,
+    /** Lines end with CR LF (only CR LF: a lone CR bails, see `lineBreaks`). */
+    readonly crlf: boolean,
   ) {}
 
-  /** Offset of the `\n` ending the line that holds `pos`, or `end`. */
+  /** Offset of the line break (`\n`, or the CR of CR LF) ending the line that holds `pos`, or `end`. */
   lineEnd(pos: number): number {
     const i = this.text.indexOf('\n', pos);
-    return i === -1 || i > this.end ? this.end : i;
+    if (i === -1 || i > this.end) return this.end;
+    return this.crlf && i > pos && this.text.charCodeAt(i - 1) === CR ? i - 1 : i;
   }
 
   /** The start of the line after one that ends at `eol` (`end` when there is none). */
   nextLineStart(eol: number): number {
-    return eol < this.end ? eol + 1 : this.end;
+    if (eol >= this.end) return this.end;
+    return this.text.charCodeAt(eol) === CR ? eol + 2 : eol + 1;
+  }
+
+  /**
+   * The length of the line break at `pos`: 1 for LF, 2 for CR LF (the lexer's `pushNewline`), 0 if there
+   * is none.
+   */
+  breakLength(pos: number): number {
+    if (pos >= this.end) return 0;
+    const c = this.text.charCodeAt(pos);
+    return c === NEWLINE ? 1 : c === CR ? 2 : 0;
   }
 
   skipSpaces(pos: number, limit: number): number {
@@ -55,7 +70,7 @@ export class Scanner {
     if (pos >= end || text.charCodeAt(pos) !== DASH) return false;
     if (pos + 1 >= end) return true;
     const next = text.charCodeAt(pos + 1);
-    return next === SPACE || next === NEWLINE;
+    return next === SPACE || next === NEWLINE || next === CR;
   }
 
   /**
@@ -79,18 +94,21 @@ export class Scanner {
 }
 
 /**
- * Characters the fast path never handles: tabs (indentation rules), CR (line ends), other C0/C1 controls,
- * BOM and the Unicode line separators, so that "line" always means "up to `\n`". A loop rather than a
- * RegExp: `exec` would search past `end`, to the end of the whole file, for every chunk.
+ * How lines end in text[start, end): 'lf', 'crlf' (any CR LF), or 'unsupported' when the chunk holds a
+ * character the fast path never handles: tabs (indentation rules), a CR not followed by LF, other C0/C1
+ * controls, BOM and the Unicode line separators, so that a line always ends at LF or CR LF. A loop rather
+ * than a RegExp: `exec` would search past `end`, to the end of the whole file, for every chunk.
  */
-export function hasUnsupportedChars(text: string, start: number, end: number): boolean {
+export function lineBreaks(text: string, start: number, end: number): 'lf' | 'crlf' | 'unsupported' {
+  let crlf = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20) {
-      if (c !== NEWLINE) return true;
+      if (c === CR && i + 1 < end && text.charCodeAt(i + 1) === NEWLINE) crlf = true;
+      else if (c !== NEWLINE) return 'unsupported';
     } else if (c >= 0x7f && (c <= 0x9f || c === 0xfeff || c === 0x2028 || c === 0x2029)) {
-      return true;
+      return 'unsupported';
     }
   }
-  return false;
+  return crlf ? 'crlf' : 'lf';
 }

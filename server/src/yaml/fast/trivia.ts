@@ -2,6 +2,7 @@ import type { Scanner } from './scanner';
 
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
+const CR = 0x0d;
 const HASH = 0x23;
 
 /**
@@ -58,13 +59,15 @@ export function scanAfterValue(
         if (column > maxComment) maxComment = column;
       }
       if (eol >= end) break;
-      if (pending === -1 && range !== null) range[2] = eol + 1;
+      const next = src.nextLineStart(eol);
+      if (pending === -1 && range !== null) range[2] = next;
       endIsComment = false;
-      p = eol + 1;
-    } else if (c === NEWLINE) {
+      p = next;
+    } else if (c === NEWLINE || c === CR) {
+      const next = q + (c === CR ? 2 : 1);
       if (pending === -1) {
         if (endIsComment && range !== null) {
-          range[2] = q + 1;
+          range[2] = next;
           endIsComment = false;
         } else {
           pending = q;
@@ -72,7 +75,7 @@ export function scanAfterValue(
           maxComment = -1;
         }
       }
-      p = q + 1;
+      p = next;
     } else {
       if (c !== -1) return src.setAfter(q, q - p, pending, maxComment);
       break;
@@ -93,10 +96,9 @@ export function findContent(src: Scanner, from: number): void {
     while (q < end && text.charCodeAt(q) === SPACE) q++;
     const c = q < end ? text.charCodeAt(q) : -1;
     if (c === HASH) {
-      const eol = src.lineEnd(q);
-      p = eol < end ? eol + 1 : end;
-    } else if (c === NEWLINE) {
-      p = q + 1;
+      p = src.nextLineStart(src.lineEnd(q));
+    } else if (c === NEWLINE || c === CR) {
+      p = q + (c === CR ? 2 : 1);
     } else {
       if (c !== -1) return src.setAfter(q, q - p, -1, -1);
       break;
