@@ -1,7 +1,8 @@
 import { isAlias } from 'yaml';
 import { asSeq, findPair, type PathStep } from '../yaml/navigate';
+import { memoByDocument, type DocumentMove } from '../yaml/documentMemo';
 import type { YamlDocument } from '../yaml/yamlFile';
-import { readKubeObjectNode, type KubeObject } from './kubeObject';
+import { readKubeObjectNode, type KubeObject, type KubeObjectField, type Offsets } from './kubeObject';
 
 /** One object of a document: the root, or an item of a `v1` `List` (nested lists included). */
 export interface LocatedKubeObject {
@@ -20,6 +21,26 @@ const MAX_OBJECTS = 10_000;
 
 /** Every Kubernetes object of the document, list items flattened in order. */
 export function kubeObjectsOf(doc: YamlDocument): LocatedKubeObject[] {
+  // Every reader (policies, images, Secrets, signers) starts here; once per document text.
+  return [...memoByDocument('kube-objects', '', doc, () => findKubeObjects(doc), moveKubeObjects)];
+}
+
+/** The objects of a document moved by an edit above it: their nodes moved with it, their offsets follow. */
+function moveKubeObjects(objects: readonly LocatedKubeObject[], by: DocumentMove): LocatedKubeObject[] {
+  const move = (o: Offsets): Offsets => [o[0] + by.offset, o[1] + by.offset];
+  return objects.map((located) => {
+    const offsets: Partial<Record<KubeObjectField, Offsets>> = {};
+    for (const [field, value] of Object.entries(located.object.offsets) as [KubeObjectField, Offsets][]) {
+      offsets[field] = move(value);
+    }
+    const object = { ...located.object, offsets };
+    return located.aliasOffsets
+      ? { ...located, object, aliasOffsets: move(located.aliasOffsets) }
+      : { ...located, object };
+  });
+}
+
+function findKubeObjects(doc: YamlDocument): LocatedKubeObject[] {
   const found: LocatedKubeObject[] = [];
   const visit = (
     value: unknown,

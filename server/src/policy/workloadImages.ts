@@ -1,4 +1,5 @@
 import { findWorkloadImages, parseImageReference } from '../kube';
+import { memoByDocument } from '../yaml/documentMemo';
 import type { YamlDocument } from '../yaml/yamlFile';
 
 /** One container image of a workload, as admission needs it (a narrow view of kube's `WorkloadImage`). */
@@ -20,12 +21,20 @@ export type WorkloadImageFinder = (doc: YamlDocument) => readonly WorkloadImageR
  * Blank images are already left out.
  */
 export const enforcedWorkloadImages: WorkloadImageFinder = (doc) =>
-  findWorkloadImages(doc)
-    .filter((found) => found.enforced && reachesPolicyLookup(found.image))
-    .map((found) => {
-      const ref = { image: found.image, start: found.start, end: found.end };
-      return found.owner.namespace === undefined ? ref : { ...ref, namespace: found.owner.namespace };
-    });
+  // Asked for every document on every validation (admission's cache key, admission, trust): once per text.
+  memoByDocument(
+    'enforced-images',
+    '',
+    doc,
+    (): readonly WorkloadImageRef[] =>
+      findWorkloadImages(doc)
+        .filter((found) => found.enforced && reachesPolicyLookup(found.image))
+        .map((found) => {
+          const ref = { image: found.image, start: found.start, end: found.end };
+          return found.owner.namespace === undefined ? ref : { ...ref, namespace: found.owner.namespace };
+        }),
+    (refs, by) => refs.map((ref) => ({ ...ref, start: ref.start + by.offset, end: ref.end + by.offset })),
+  );
 
 function reachesPolicyLookup(image: string): boolean {
   const parsed = parseImageReference(image);

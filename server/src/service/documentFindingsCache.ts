@@ -26,7 +26,7 @@ export class DocumentFindingsCache {
     doc: YamlDocument,
     options: ValidationOptions,
   ): readonly Finding[] {
-    const context = validator.contextKey?.(options) ?? '';
+    const context = validator.contextKey?.(options, file, doc) ?? '';
     // Normally one document per chunk; a whole-stream fallback chunk holds several, told apart by offset.
     const key = `${validator.name}@${doc.start - doc.chunk.start}`;
     let byValidator = this.entries.get(doc.chunk);

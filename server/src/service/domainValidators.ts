@@ -1,5 +1,5 @@
 import { checkDocumentWorkloadImages } from '../kube';
-import { checkDocumentAdmission, checkPolicySemantics } from '../policy';
+import { checkDocumentAdmission, checkPolicySemantics, enforcedWorkloadImages } from '../policy';
 import { validateAgainstSchema } from '../schema';
 import type { PolicyIndex } from '../workspace/policyIndex';
 import type { DocumentValidator, FileValidator } from './types';
@@ -25,12 +25,16 @@ export function policySemanticsValidator(index: PolicyIndex): FileValidator {
 export function admissionValidator(index: PolicyIndex): DocumentValidator {
   return {
     name: 'admission',
-    // Policies without a namespace land in the default one too; the setting is the same for every file,
-    // and the shell re-checks every open document when it changes. Set before the key is read: setting
-    // a new default changes the index.
-    contextKey: (options) => {
+    // A document's verdicts depend on the policy sets of its images' namespaces only (portieris.md §2.1);
+    // the index hands out the same set object while its policies are unchanged, so an edit to one
+    // namespace's policy re-checks only the documents deployed there. Policies without a namespace land in
+    // the default one, so the default is set first (a new default changes the index).
+    contextKey: (options, _file, document) => {
       index.setDefaultNamespace(options.defaultNamespace);
-      return `${index.changeCount}`;
+      const namespaces = new Set(
+        enforcedWorkloadImages(document).map((ref) => ref.namespace ?? options.defaultNamespace),
+      );
+      return [...namespaces].map((namespace) => `${namespace}=${index.policySetId(namespace)}`).join(',');
     },
     validateDocument: (file, document, options) =>
       checkDocumentAdmission(file, document, index, { defaultNamespace: options.defaultNamespace }),

@@ -34,8 +34,11 @@ export interface FileValidator {
 export interface DocumentValidator {
   readonly name: string;
   validateDocument(file: YamlFile, document: YamlDocument, options: ValidationOptions): readonly Finding[];
-  /** What else the findings depend on (e.g. the policy index's change count); absent: nothing. */
-  contextKey?(options: ValidationOptions): string;
+  /**
+   * What else the document's findings depend on, e.g. which policy sets its images resolve against;
+   * absent: nothing. Cheap to compute: it is asked for every document on every validation.
+   */
+  contextKey?(options: ValidationOptions, file: YamlFile, document: YamlDocument): string;
 }
 
 /**

@@ -13,8 +13,6 @@ export interface PolicyIndexOptions {
 interface FileEntry {
   readonly policies: readonly PolicyObject[];
   readonly secrets: readonly SecretRef[];
-  /** Serialised content, to tell a real change from a re-save. */
-  readonly fingerprint: string;
 }
 
 function sameSet(a: PolicySet, b: PolicySet): boolean {
@@ -27,6 +25,13 @@ function sameSet(a: PolicySet, b: PolicySet): boolean {
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+function sameContent(a: readonly object[], b: readonly object[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((item, i) => item === b[i] || serialised(item) === serialised(b[i] ?? {}))
+  );
 }
 
 /** JSON of one policy or Secret ref, once per object: edits re-use the objects of unchanged documents. */
@@ -48,11 +53,14 @@ function serialised(value: object): string {
 export class PolicyIndex implements PolicySource {
   private readonly files = new Map<string, FileEntry>();
   private changes = 0;
+  private lookupChanges = 0;
   private namespaceDefault: string;
   /** Derived views, rebuilt lazily after any change: admission asks once per workload image. */
   private views: DerivedViews | undefined;
   /** The last set handed out per namespace, re-used while its policy objects are the same. */
   private readonly previousSets = new Map<string, PolicySet>();
+  private readonly setIds = new WeakMap<PolicySet, number>();
+  private lastSetId = 0;
 
   constructor(options: PolicyIndexOptions = {}) {
     this.namespaceDefault = options.defaultNamespace ?? 'default';
@@ -66,10 +74,16 @@ export class PolicyIndex implements PolicySource {
     return this.namespaceDefault;
   }
 
+  /** Grows when `namespaceOf` or `hasSecret` may answer differently (Secrets or the default changed). */
+  get lookupVersion(): number {
+    return this.lookupChanges;
+  }
+
   setDefaultNamespace(namespace: string): void {
     if (namespace === this.namespaceDefault) return;
     this.namespaceDefault = namespace;
     this.changes++;
+    this.lookupChanges++;
   }
 
   /** Reads the file's policies and Secrets; returns true when the index changed. */
@@ -78,19 +92,23 @@ export class PolicyIndex implements PolicySource {
     const secrets = readSecretRefs(file);
     const previous = this.files.get(file.uri);
     if (policies.length === 0 && secrets.length === 0) return this.remove(file.uri);
-    // Unchanged documents hand back the very same objects (readPolicies re-uses them): nothing to compare.
-    if (previous && sameItems(previous.policies, policies) && sameItems(previous.secrets, secrets))
+    // A re-save or an edit elsewhere changes nothing: unchanged documents hand back the very same objects
+    // (readPolicies re-uses them), and others are compared by content.
+    if (previous && sameContent(previous.policies, policies) && sameContent(previous.secrets, secrets)) {
       return false;
-    const fingerprint = `${policies.map(serialised).join('\n')}\u0000${secrets.map(serialised).join('\n')}`;
-    if (previous?.fingerprint === fingerprint) return false;
-    this.files.set(file.uri, { policies, secrets, fingerprint });
+    }
+    this.files.set(file.uri, { policies, secrets });
+    if (!previous || !sameContent(previous.secrets, secrets)) this.lookupChanges++;
     this.changes++;
     return true;
   }
 
   /** Forgets a file; returns true when it held anything. */
   remove(uri: string): boolean {
-    if (!this.files.delete(uri)) return false;
+    const entry = this.files.get(uri);
+    if (!entry) return false;
+    this.files.delete(uri);
+    if (entry.secrets.length > 0) this.lookupChanges++;
     this.changes++;
     return true;
   }
@@ -130,6 +148,20 @@ export class PolicyIndex implements PolicySource {
     this.previousSets.set(namespace, set);
     views.sets.set(namespace, set);
     return set;
+  }
+
+  /**
+   * A number naming the current `policiesFor(namespace)` object: equal numbers mean the same policies in
+   * the same order, so answers derived from the set (admission verdicts) still hold.
+   */
+  policySetId(namespace: string): number {
+    const set = this.policiesFor(namespace);
+    let id = this.setIds.get(set);
+    if (id === undefined) {
+      id = ++this.lastSetId;
+      this.setIds.set(set, id);
+    }
+    return id;
   }
 
   /** True when some workspace file defines Secret `name` in `namespace` (any namespace when undefined). */

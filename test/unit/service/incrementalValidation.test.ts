@@ -19,6 +19,9 @@ const PIECES = [
   '    - name: quay.io/org-1/*\n',
   '      image: gcr.io/other/app:1\n',
   'trustServer',
+  // A Secret that a policy of the fixture names (semantic findings depend on it).
+  '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: team-1-signer\n  namespace: team-1\n',
+  'namespace: team-2\n',
 ];
 
 /** An edit somewhere in the file: a replacement, an insertion or a deletion. */
@@ -31,7 +34,7 @@ function edit(text: string, next: () => number): string {
 
 test('when a file is edited many times → incremental parsing and cached per-document results equal a fresh check', async () => {
   // Several short runs: long runs of random edits leave little valid YAML to compare.
-  for (const seed of [4242, 1, 2, 3, 4, 5]) await editRun(seed, 25);
+  for (const seed of [4242, 1, 2, 3, 4, 5, 6, 7]) await editRun(seed, 25);
 });
 
 async function editRun(seed: number, edits: number): Promise<void> {
@@ -65,3 +68,24 @@ async function editRun(seed: number, edits: number): Promise<void> {
     );
   }
 }
+
+test('when a Secret a policy names is added below it → the re-used policy findings are checked again', async () => {
+  const service = createDefaultLanguageService({ log: (message) => assert.fail(message) });
+  const cache = new ParseCache();
+  const uri = 'file:///work/policy.yaml';
+  const options = { defaultNamespace: 'default' };
+  const policy = makeFixture('small', 1).text.split('---\n')[0] ?? '';
+  assert.match(policy, /team-0-signer/);
+  const missingSecrets = async (version: number, text: string) => {
+    const file = cache.get(uri, version, text);
+    service.indexFile(file);
+    return (await service.validate(file, options))
+      .filter((finding) => finding.code === 'policy-secret-not-found')
+      .map((finding) => finding.message);
+  };
+  assert.ok((await missingSecrets(1, policy)).some((message) => message.includes('"team-0-signer"')));
+  const secret = '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: team-0-signer\n  namespace: team-0\n';
+  assert.ok(
+    !(await missingSecrets(2, policy + secret)).some((message) => message.includes('"team-0-signer"')),
+  );
+});

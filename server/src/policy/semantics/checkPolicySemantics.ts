@@ -1,7 +1,8 @@
 import type { Finding } from '../../diagnostics/finding';
 import type { YamlFile } from '../../yaml/yamlFile';
 import { readPolicies } from '../readPolicies';
-import { semanticContext, type SemanticIndex } from './context';
+import { semanticContext, type SemanticContext, type SemanticIndex } from './context';
+import type { PolicyObject } from '../types';
 import { checkEmptyRepositories } from './emptyRepositories';
 import { checkHostWildcards } from './hostWildcard';
 import { checkLegacyApiVersion } from './legacyApiVersion';
@@ -30,5 +31,29 @@ export function checkPolicySemantics(file: YamlFile, index: SemanticIndex): Find
   const policies = readPolicies(file);
   if (policies.length === 0) return [];
   const context = semanticContext(file, index, policies);
-  return CHECKS.flatMap((check) => check(context));
+  if (index.lookupVersion === undefined) return CHECKS.flatMap((check) => check(context));
+  // Per policy, re-used while the policy object (same text, same place), its peers and the index's
+  // look-ups are unchanged: an edit to one policy re-checks only the policies it can affect.
+  const version = index.lookupVersion;
+  return policies.flatMap((policy) => {
+    const peers = context.peersOf(policy);
+    const known = checked.get(policy);
+    if (known && known.peers === peers && known.version === version && known.uri === file.uri) {
+      return known.findings;
+    }
+    const one: SemanticContext = { ...context, policies: [policy] };
+    const findings = CHECKS.flatMap((check) => check(one));
+    checked.set(policy, { peers, version, uri: file.uri, findings });
+    return findings;
+  });
 }
+
+const checked = new WeakMap<
+  PolicyObject,
+  {
+    readonly peers: readonly PolicyObject[];
+    readonly version: number;
+    readonly uri: string;
+    readonly findings: readonly Finding[];
+  }
+>();

@@ -11,13 +11,20 @@ export interface SemanticIndex {
   namespaceOf(policy: PolicyObject): string | undefined;
   /** True when a workspace file defines the Secret (in any namespace when `namespace` is undefined). */
   hasSecret(name: string, namespace: string | undefined): boolean;
+  /**
+   * Grows whenever anything `namespaceOf` or `hasSecret` answer may have changed (Secrets, the default
+   * namespace); absent: findings are never re-used.
+   */
+  readonly lookupVersion?: number;
 }
 
 export interface SemanticContext {
   readonly file: YamlFile;
   readonly index: SemanticIndex;
-  /** This file's policies, read fresh (the index may hold an older version of the file). */
+  /** The policies to check: this file's, or one of them (checkPolicySemantics checks one at a time). */
   readonly policies: readonly PolicyObject[];
+  /** Every policy of this file, read fresh (the index may hold an older version of the file). */
+  readonly filePolicies: readonly PolicyObject[];
   /** The objects the controller would merge with `policy`, in API list order, `policy` included (§2.1). */
   peersOf(policy: PolicyObject): readonly PolicyObject[];
 }
@@ -39,6 +46,7 @@ export function semanticContext(
     file,
     index,
     policies,
+    filePolicies: policies,
     peersOf: (policy) => {
       const key = groupKey(policy);
       const known = sorted.get(key);
@@ -52,12 +60,36 @@ export function semanticContext(
           else buckets.set(k, [p]);
         }
       }
-      const peers = sortPolicies(buckets.get(key) ?? []);
+      const peers = stablePeers(index, key, sortPolicies(buckets.get(key) ?? []));
       sorted.set(key, peers);
       return peers;
     },
   };
 }
+
+/**
+ * The previous peers array of this group when it holds the same policies in the same order, so that its
+ * identity tells callers nothing changed (checkPolicySemantics re-uses findings per policy and peers).
+ */
+function stablePeers(
+  index: SemanticIndex,
+  key: string,
+  peers: readonly PolicyObject[],
+): readonly PolicyObject[] {
+  let groups = previousPeers.get(index);
+  if (!groups) {
+    groups = new Map();
+    previousPeers.set(index, groups);
+  }
+  const previous = groups.get(key);
+  if (previous && previous.length === peers.length && previous.every((p, i) => p === peers[i])) {
+    return previous;
+  }
+  groups.set(key, peers);
+  return peers;
+}
+
+const previousPeers = new WeakMap<SemanticIndex, Map<string, readonly PolicyObject[]>>();
 
 export function finding(
   context: SemanticContext,
@@ -72,7 +104,7 @@ export function finding(
 
 /** "entry 2 of this ImagePolicy" or `entry 1 of ClusterImagePolicy "base"`, for messages. */
 export function describeEntry(context: SemanticContext, policy: PolicyObject, index: number): string {
-  const sameObject = policy.uri === context.file.uri && context.policies.includes(policy);
+  const sameObject = policy.uri === context.file.uri && context.filePolicies.includes(policy);
   const owner = sameObject ? `this ${policy.kind}` : `${policy.kind} "${policy.name ?? ''}"`;
   return `entry ${index + 1} of ${owner}`;
 }
