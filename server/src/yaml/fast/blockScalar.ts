@@ -5,6 +5,7 @@ import { stringScalar } from './scalars';
 
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
+const CR = 0x0d;
 const HASH = 0x23;
 
 /**
@@ -24,9 +25,7 @@ export function parseBlockScalar(src: Scanner, pos: number, parentIndent: number
   const q = src.skipSpaces(h, eol);
   if (q < eol && text.charCodeAt(q) !== HASH) bail('block scalar header with other characters');
   if (eol >= end) bail('block scalar without a body');
-  // CR LF inside block scalars takes other paths in lexer.js and resolve-block-scalar.js
-  if (src.crlf) bail('block scalar in a CR LF chunk');
-  const bodyStart = eol + 1;
+  const bodyStart = src.nextLineStart(eol);
   const bodyEnd = bodyExtent(src, bodyStart, parentIndent + 1, chomp === '+');
   const value = blockValue(text.slice(bodyStart, bodyEnd), parentIndent, folded, chomp);
   const type = folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
@@ -46,7 +45,7 @@ function bodyExtent(src: Scanner, bodyStart: number, indentNext: number, keep: b
     else if (c === NEWLINE) {
       nl = i;
       indent = 0;
-    } else break;
+    } else if (c !== CR) break; // the CR of CR LF is skipped (lexer.js); a lone CR never gets here
   }
   if (i >= end) bail('block scalar without content');
   if (indent < indentNext) bail('empty block scalar');
@@ -63,6 +62,7 @@ function bodyExtent(src: Scanner, bodyStart: number, indentNext: number, keep: b
     // "Drop the line if last char not more indented": trailing space-only lines are not content.
     for (;;) {
       let j = nl - 1;
+      if (text.charCodeAt(j) === CR) j--;
       const lastChar = j;
       while (text.charCodeAt(j) === SPACE) j--;
       if (text.charCodeAt(j) === NEWLINE && j >= bodyStart && j + 1 + indent > lastChar) nl = j;
@@ -78,6 +78,7 @@ function continueScalar(src: Scanner, offset: number, indentNext: number): numbe
   let indent = 0;
   while (offset + indent < end && text.charCodeAt(offset + indent) === SPACE) indent++;
   const at = offset + indent;
+  if (at < end && text.charCodeAt(at) === CR) return at + 1;
   if (at < end && text.charCodeAt(at) === NEWLINE) return at;
   return indent >= indentNext ? at : -1;
 }
@@ -93,12 +94,16 @@ function splitLines(source: string): [string, string][] {
   return lines;
 }
 
-/** resolve-block-scalar.js `resolveBlockScalar` without an indentation indicator and without CR. */
+/**
+ * resolve-block-scalar.js `resolveBlockScalar` without an indentation indicator. With CR LF line ends the
+ * CR stays at the end of each line's content, as there.
+ */
 function blockValue(source: string, scalarIndent: number, folded: boolean, chomp: string): string {
   const lines = splitLines(source);
   let chompStart = lines.length;
   for (let i = lines.length - 1; i >= 0; --i) {
-    if (lines[i]?.[1] === '') chompStart = i;
+    const content = lines[i]?.[1];
+    if (content === '' || content === '\r') chompStart = i;
     else break;
   }
   if (chompStart === 0) bail('block scalar without content');
@@ -106,7 +111,7 @@ function blockValue(source: string, scalarIndent: number, folded: boolean, chomp
   let contentStart = 0;
   for (let i = 0; i < chompStart; ++i) {
     const [indent, content] = lines[i] ?? ['', ''];
-    if (content === '') {
+    if (content === '' || content === '\r') {
       if (indent.length > trimIndent) trimIndent = indent.length;
     } else {
       if (indent.length < trimIndent) bail('more-indented leading empty lines');
@@ -124,7 +129,8 @@ function blockValue(source: string, scalarIndent: number, folded: boolean, chomp
   let prevMoreIndented = false;
   for (let i = 0; i < contentStart; ++i) value += (lines[i]?.[0] ?? '').slice(trimIndent) + '\n';
   for (let i = contentStart; i < chompStart; ++i) {
-    const [indent, content] = lines[i] ?? ['', ''];
+    const [indent, rawContent] = lines[i] ?? ['', ''];
+    const content = rawContent.endsWith('\r') ? rawContent.slice(0, -1) : rawContent;
     if (content && indent.length < trimIndent) bail('block scalar line less indented than its first');
     if (!folded) {
       value += sep + indent.slice(trimIndent) + content;
