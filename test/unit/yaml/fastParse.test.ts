@@ -8,6 +8,7 @@ import { FIXTURE_SIZES, makeFixture } from '../../../bench/lsp/fixtures';
 import { fastParseDocument } from '../../../server/src/yaml/fast/fastParseDocument';
 import { SNIPPETS } from './fastParseCases';
 import { compareChunk, diffNodes, libraryParse, splitChunks, type Verdict } from './fastParseCompare';
+import { generateYaml } from './fastParseGenerator';
 import { mutate, prng } from './fastParseMutations';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -131,5 +132,22 @@ describe('fastParseDocument on random mutations', () => {
     }
     // the mutations must exercise the fast path, not only its bail-outs
     assert.ok(equal > 800, `only ${equal} of 3000 mutations parsed`);
+  });
+
+  test('when 1,000 random Kubernetes-like documents are generated → each parses like yaml or bails', () => {
+    const random = prng(4242);
+    let equal = 0;
+    let accepted = 0;
+    for (let i = 0; i < 1000; i++) {
+      const text = generateYaml(random);
+      const verdict = compareChunk(text, 0, text.length);
+      if (verdict.kind === 'different')
+        assert.fail(`document ${i} ${JSON.stringify(text)}: ${describeVerdict(verdict)}`);
+      if (verdict.kind === 'equal') equal++;
+      if (libraryParse(text, 0, text.length).problems.length === 0) accepted++;
+    }
+    // nearly every document yaml accepts must take the fast path (duplicate keys and indentation
+    // errors are what the generator produces on purpose)
+    assert.ok(equal >= accepted * 0.95, `${equal} parsed of ${accepted} accepted by yaml`);
   });
 });
