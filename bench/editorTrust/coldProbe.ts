@@ -51,7 +51,8 @@ async function main(): Promise<void> {
           console.log(
             `${round} ${bundle}: cold ${wall.toFixed(0)} ms, cpu ${cpu} ms, requests ${stats.notary}+${stats.registry}, ` +
               `in flight max ${stats.maxConcurrentRequests}, per GUN resolutions ${stats.maxConcurrentResolutionsPerGun}, ` +
-              `span ${stats.spanMs.toFixed(0)} busy ${stats.labBusyMs.toFixed(0)}, load ${loadNow()}`,
+              `span ${stats.spanMs.toFixed(0)} busy ${stats.labBusyMs.toFixed(0)}, connections ` +
+              `${lab.notaryProxy.connections()}+${lab.registryProxy.connections()}, load ${loadNow()}`,
           );
         } finally {
           await session.stop();

@@ -26,6 +26,8 @@ export interface CountingProxy {
   readonly requests: ProxiedRequest[];
   /** Requests forwarded and not answered yet. */
   inFlight(): number;
+  /** Client connections accepted since the last reset (each TLS one costs the client a handshake). */
+  connections(): number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -87,6 +89,8 @@ export async function startCountingProxy(options: ProxyOptions): Promise<Countin
           handler,
         );
   server.keepAliveTimeout = 30_000;
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const host = `127.0.0.1:${port}`;
@@ -95,8 +99,10 @@ export async function startCountingProxy(options: ProxyOptions): Promise<Countin
     host,
     requests,
     inFlight: () => active,
+    connections: () => connections,
     reset: () => {
       requests.length = 0;
+      connections = 0;
     },
     close: async () => {
       server.closeAllConnections();

@@ -76,7 +76,7 @@ describe('TrustService scheduling against the lab', () => {
     };
   }
 
-  test('when a file names 12 repositories of one registry → at most 8 lookups at once on the notary, the registry digests beside them', async () => {
+  test('when a file names 12 repositories of one registry → at most 4 lookups at once on the notary, the registry digests beside them', async () => {
     const gate = deferred();
     const now = { repository: 0, registry: 0 };
     const peak = { repository: 0, registry: 0 };
@@ -113,15 +113,15 @@ describe('TrustService scheduling against the lab', () => {
     const images = Array.from({ length: 12 }, (_, i) => `${reg}/sched/r${i}:1.0`);
     const file = parseYamlFile('file:///ws/pod.yaml', 1, podYaml('default', images));
     const checking = service.check(file, runOptions(), new AbortController().signal);
-    // Wait (with a deadline) until both limits are full: 8 + 8 of 12 + 12 lookups held.
+    // Wait (with a deadline) until both limits are full: 4 + 4 of 12 + 12 lookups held.
     const deadline = Date.now() + 10_000;
-    while (now.repository + now.registry < 16 && Date.now() < deadline) {
+    while (now.repository + now.registry < 8 && Date.now() < deadline) {
       await new Promise((resolve) => setImmediate(resolve));
     }
-    assert.deepEqual(now, { repository: 8, registry: 8 });
+    assert.deepEqual(now, { repository: 4, registry: 4 });
     gate.resolve();
     assert.equal(await checking, true);
-    assert.deepEqual(peak, { repository: 8, registry: 8 });
+    assert.deepEqual(peak, { repository: 4, registry: 4 });
     // Every image has its answer: the lab has no trust data for these repositories.
     const codes = service.findings(file, runOptions()).map((f) => f.code);
     assert.deepEqual(
