@@ -1,4 +1,5 @@
 import { parseAllDocuments, type Document, type Node } from 'yaml';
+import { fastParseDocument } from './fast/fastParseDocument';
 import { shiftDocumentOffsets, shiftNodeOffsets } from './shiftOffsets';
 
 /** One document of a chunk, as the parser gave it. Offsets are in file coordinates at `chunk.base`. */
@@ -55,6 +56,18 @@ export class ParsedChunk {
     }
     this.offset = start;
   }
+}
+
+/**
+ * Parses text[start, end): the fast path for the plain Kubernetes subset (fast/fastParseDocument.ts, the
+ * same nodes and ranges as the library), else the `yaml` library.
+ */
+export function parseChunk(text: string, start: number, end: number): ParsedChunk {
+  const fast = fastParseDocument(text, start, end);
+  if (!fast) return parseChunkWithLibrary(text, start, end);
+  return new ParsedChunk(text.slice(start, end), start, [
+    { root: fast.contents, range: fast.range, errors: [] },
+  ]);
 }
 
 export const YAML_PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;

@@ -1,7 +1,7 @@
 import type { Document, Node } from 'yaml';
 import { documentChunkStarts } from './documentChunks';
 import { LineIndex } from './lineIndex';
-import { parseChunkWithLibrary, type ParsedChunk } from './parsedChunk';
+import { parseChunk, parseChunkWithLibrary, type ParsedChunk } from './parsedChunk';
 
 /** A YAML problem with the offsets it covers, before it becomes a Finding. */
 export interface YamlProblem {
@@ -144,6 +144,6 @@ function parseChunks(text: string, previous: YamlFile | undefined): ParsedChunk[
       reused.moveTo(start);
       return reused;
     }
-    return parseChunkWithLibrary(text, start, end);
+    return parseChunk(text, start, end);
   });
 }
