@@ -54,6 +54,17 @@ export function generateYaml(random: () => number): string {
     } else if (r < 0.5) {
       lines.push(prefix);
       blockScalar(indent);
+    } else if (r < 0.55) {
+      // a plain or single-quoted scalar continued on more indented lines
+      const quoted = chance(0.4);
+      lines.push(`${prefix} ${quoted ? "'" : ''}${pick(WORDS)}`);
+      const more = 1 + Math.floor(random() * 3);
+      for (let i = 0; i < more; i++) {
+        if (chance(0.2)) lines.push('');
+        lines.push(`${' '.repeat(indent + 1 + Math.floor(random() * 3))}${pick(WORDS)}`);
+      }
+      const last = lines.length - 1;
+      lines[last] = `${lines[last] ?? ''}${quoted ? "'" : ''}${tail()}`;
     } else {
       lines.push(`${prefix} ${scalar()}${tail()}`);
     }

@@ -21,7 +21,7 @@ function flowScalar(src: Scanner, pos: number, eol: number): Scalar {
   const { text } = src;
   const c = text.charCodeAt(pos);
   if (c === 0x22 || c === 0x27) {
-    const value = scanQuoted(src, pos, eol);
+    const value = scanQuoted(src, pos, eol) ?? bail('quoted scalar not closed on its line');
     return stringScalar(value, c === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, pos, src.at, src.at);
   }
   if (pos >= eol || BAD_FIRST.has(c)) bail('unsupported flow item');

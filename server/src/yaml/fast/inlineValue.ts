@@ -2,6 +2,7 @@ import { Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { bail } from './bail';
 import { parseBlockScalar } from './blockScalar';
 import { parseFlowCollection } from './flowCollection';
+import { multilineSingleQuoted, plainContinuation, unfoldLines } from './multiline';
 import { scanPlainBlock } from './plainScan';
 import { scanQuoted } from './quotedScan';
 import { plainScalar, stringScalar } from './scalars';
@@ -12,7 +13,9 @@ const COLON = 0x3a;
 
 /**
  * A value that starts on the current line at `pos` (after `key: ` or `- `) in a block collection with
- * indent `collIndent`: a single-line scalar, a one-line flow collection or a block scalar. Sets `src.at`
+ * indent `collIndent`: a plain or single-quoted scalar (possibly continued on more indented lines; the
+ * lexer's `indentNext` is then `collIndent + 1`), a single-line double-quoted scalar, a one-line flow
+ * collection or a block scalar. Sets `src.at`
  * to the start of the first line after the value (after its line, or after a block scalar's body), and
  * `src.attachable` to whether the value keeps `end` tokens in yaml's CST (flow scalars and flow
  * collections do, block scalars do not), so that more indented comment lines extend its range (trivia.ts).
@@ -38,17 +41,29 @@ export function parseInlineValue(
     return node;
   }
   if (c === 0x22 || c === 0x27) {
-    const value = scanQuoted(src, pos, eol);
+    let value = scanQuoted(src, pos, eol);
+    if (value === null) {
+      if (c === 0x22) bail('multi-line double-quoted scalar');
+      value = multilineSingleQuoted(src, pos, collIndent + 1);
+    }
     const valueEnd = src.at;
-    src.at = src.lineTail(valueEnd, eol);
+    src.at = src.lineTail(valueEnd, src.lineEnd(valueEnd));
     return stringScalar(value, c === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, pos, valueEnd, src.at);
   }
   if (src.isSeqIndicator(pos)) bail('block sequence on the line of its key or entry');
-  const valueEnd = scanPlainBlock(src, pos, eol);
+  let valueEnd = scanPlainBlock(src, pos, eol);
   const q = src.skipSpaces(valueEnd, eol);
   if (q < eol && text.charCodeAt(q) === COLON) bail('compact nested mapping');
-  src.at = src.lineTail(valueEnd, eol);
-  return plainScalar(text.slice(pos, valueEnd), pos, valueEnd, src.at);
+  let source: string;
+  if (q < eol) {
+    source = text.slice(pos, valueEnd); // a comment follows: the scalar cannot continue
+  } else {
+    const lastEnd = plainContinuation(src, valueEnd, collIndent + 1);
+    source = lastEnd === valueEnd ? text.slice(pos, valueEnd) : unfoldLines(text.slice(pos, lastEnd));
+    valueEnd = lastEnd;
+  }
+  src.at = src.lineTail(valueEnd, src.lineEnd(valueEnd));
+  return plainScalar(source, pos, valueEnd, src.at);
 }
 
 /**
@@ -62,6 +77,7 @@ export function tryParseKey(src: Scanner, pos: number, eol: number): Scalar | nu
   let node: Scalar;
   if (c === 0x22 || c === 0x27) {
     const value = scanQuoted(src, pos, eol);
+    if (value === null) return null;
     node = stringScalar(value, c === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, pos, src.at, src.at);
   } else {
     if (c === 0x5b || c === 0x7b || src.isSeqIndicator(pos)) return null;

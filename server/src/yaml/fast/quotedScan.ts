@@ -27,9 +27,9 @@ const HEX = /^[0-9a-fA-F]+$/;
 
 /**
  * A single-quoted scalar closed on the same line; `''` is an escaped quote (YAML 1.2.2 §7.3.2). Returns
- * its value; `src.at` is set to the offset after the closing quote.
+ * its value, or null if it is not closed on the line; `src.at` is set to the offset after the closing quote.
  */
-export function scanSingleQuoted(src: Scanner, pos: number, eol: number): string {
+export function scanSingleQuoted(src: Scanner, pos: number, eol: number): string | null {
   const { text } = src;
   let value = '';
   let from = pos + 1;
@@ -45,14 +45,15 @@ export function scanSingleQuoted(src: Scanner, pos: number, eol: number): string
     src.at = i + 1;
     return value + text.slice(from, i);
   }
-  return bail('single-quoted scalar not closed on its line');
+  return null;
 }
 
 /**
  * A double-quoted scalar closed on the same line, with the escapes yaml resolves (YAML 1.2.2 §7.3.1).
- * Returns its value; `src.at` is set to the offset after the closing quote.
+ * Returns its value, or null if it is not closed on the line; `src.at` is set to the offset after the
+ * closing quote.
  */
-export function scanDoubleQuoted(src: Scanner, pos: number, eol: number): string {
+export function scanDoubleQuoted(src: Scanner, pos: number, eol: number): string | null {
   const { text } = src;
   let value = '';
   let from = pos + 1;
@@ -80,11 +81,11 @@ export function scanDoubleQuoted(src: Scanner, pos: number, eol: number): string
     }
     from = i + 1;
   }
-  return bail('double-quoted scalar not closed on its line');
+  return null;
 }
 
-/** The quoted scalar at `pos` (`"` or `'`); `src.at` is set to the offset after it. */
-export function scanQuoted(src: Scanner, pos: number, eol: number): string {
+/** The quoted scalar at `pos` (`"` or `'`) closed on its line, or null; `src.at` is set to the offset after it. */
+export function scanQuoted(src: Scanner, pos: number, eol: number): string | null {
   return src.text.charCodeAt(pos) === 0x22
     ? scanDoubleQuoted(src, pos, eol)
     : scanSingleQuoted(src, pos, eol);
