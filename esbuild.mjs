@@ -21,6 +21,21 @@ const common = {
 // server/src/schema imports the policy validators compiled from schemas/*.json: generate them first.
 writeSchemaValidators();
 
+/**
+ * `inspect` speaks node's own HTTP and loads the undici client only for proxied requests
+ * (httpClientOptions.ts lazyUndiciHttpClient): undici is ~85 % of the bundle, and compiling it would cost
+ * every run time even when unused. So its lazy import becomes a require of dist/cli-undici.js.
+ */
+const undiciAsSeparateFile = {
+  name: 'undici-as-separate-file',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/undiciHttpClient$/ }, () => ({
+      path: './cli-undici.js',
+      external: true,
+    }));
+  },
+};
+
 await Promise.all([
   esbuild.build({
     ...common,
@@ -41,5 +56,14 @@ await Promise.all([
     ...common,
     entryPoints: ['server/src/cli/inspectMain.ts'],
     outfile: 'dist/cli-inspect.js',
+    plugins: [undiciAsSeparateFile],
+    // import() of that file becomes require(): no ESM loader, and the file is found next to this one.
+    supported: { 'dynamic-import': false },
+  }),
+  // Only for proxied requests of `inspect` (server/src/trust/transport/nodeHttpClient.ts).
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/trust/transport/undiciHttpClient.ts'],
+    outfile: 'dist/cli-undici.js',
   }),
 ]);

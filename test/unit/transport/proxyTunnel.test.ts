@@ -3,9 +3,23 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { readFile } from 'node:fs/promises';
+import type { HttpClientOptions } from '../../../server/src/trust/transport/httpClientOptions';
+import { createNodeHttpClient } from '../../../server/src/trust/transport/nodeHttpClient';
 import { createUndiciHttpClient } from '../../../server/src/trust/transport/undiciHttpClient';
 import { proxySettingsFromEnvironment } from '../../../server/src/trust/transport/proxy';
 import { startLoopbackServer, type LoopbackServer } from './support/loopbackServer';
+
+/** Client options with HTTP_PROXY set to `proxy`. */
+function behindProxy(proxy: string): HttpClientOptions {
+  return {
+    hostPolicy: { insecureHosts: [], caFiles: {} },
+    proxy: proxySettingsFromEnvironment({ HTTP_PROXY: proxy }),
+    readFile: (path) => readFile(path),
+    connectTimeoutMs: 2_000,
+    defaultTimeoutMs: 5_000,
+    userAgent: 'test',
+  };
+}
 
 /**
  * HTTPS_PROXY/HTTP_PROXY wiring through undici's ProxyAgent: a loopback CONNECT proxy (node:http) that
@@ -51,14 +65,7 @@ describe('proxy tunnel', () => {
   });
 
   test('when HTTP_PROXY is set → the request is tunnelled through the proxy with its credentials', async () => {
-    const http = createUndiciHttpClient({
-      hostPolicy: { insecureHosts: [], caFiles: {} },
-      proxy: proxySettingsFromEnvironment({ HTTP_PROXY: `http://puser:ppass@127.0.0.1:${proxyPort}` }),
-      readFile: (path) => readFile(path),
-      connectTimeoutMs: 2_000,
-      defaultTimeoutMs: 5_000,
-      userAgent: 'test',
-    });
+    const http = createUndiciHttpClient(behindProxy(`http://puser:ppass@127.0.0.1:${proxyPort}`));
     try {
       const response = await http.request({
         url: new URL(`http://registry.test:${target.port}/v2/`),
@@ -72,6 +79,32 @@ describe('proxy tunnel', () => {
           proxyAuthorization: `Basic ${Buffer.from('puser:ppass').toString('base64')}`,
         },
       ]);
+    } finally {
+      await http.close();
+    }
+  });
+
+  test('when the node client (the CLI’s) meets HTTP_PROXY → it hands the request to undici, through the proxy', async () => {
+    connects.length = 0;
+    const http = createNodeHttpClient(behindProxy(`http://127.0.0.1:${proxyPort}`));
+    try {
+      const response = await http.request({
+        url: new URL(`http://registry.test:${target.port}/v2/`),
+        method: 'GET',
+        maxBytes: 100,
+      });
+      assert.equal(Buffer.from(response.body).toString(), `via registry.test:${target.port}`);
+      // Loopback is never proxied (Go's httpproxy): that request goes straight to the target.
+      const direct = await http.request({
+        url: new URL(`${target.origin}/v2/`),
+        method: 'GET',
+        maxBytes: 100,
+      });
+      assert.equal(direct.status, 200);
+      assert.deepEqual(
+        connects.map((c) => c.authority),
+        [`registry.test:${target.port}`],
+      );
     } finally {
       await http.close();
     }

@@ -1,11 +1,9 @@
-import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
-import { TrustError } from '../errors';
 import { caFileFor, isInsecureHost, type HostPolicy } from './hostPolicy';
 import { proxyFor, type ProxySettings } from './proxy';
+import { createCaLoader, rootsPlusCa, type ReadFile } from './tlsContext';
 
-/** Reads a whole file; injected so tests and the extension decide where CA bundles come from. */
-export type ReadFile = (path: string) => Promise<Uint8Array>;
+export type { ReadFile } from './tlsContext';
 
 export interface DispatcherOptions {
   readonly hostPolicy: HostPolicy;
@@ -25,25 +23,7 @@ export interface DispatcherPool {
  */
 export function createDispatcherPool(options: DispatcherOptions): DispatcherPool {
   const dispatchers = new Map<string, Promise<Dispatcher>>();
-  const caBundles = new Map<string, Promise<string>>();
-
-  function loadCa(path: string): Promise<string> {
-    let pending = caBundles.get(path);
-    if (!pending) {
-      pending = options.readFile(path).then(
-        (bytes) => Buffer.from(bytes).toString('utf8'),
-        (cause: unknown) => {
-          caBundles.delete(path);
-          throw new TrustError('CONFIGURATION', `cannot read the CA file ${path}`, {
-            cause,
-            details: { path },
-          });
-        },
-      );
-      caBundles.set(path, pending);
-    }
-    return pending;
-  }
+  const loadCa = createCaLoader(options.readFile);
 
   async function build(
     proxy: URL | undefined,
@@ -88,35 +68,4 @@ export function createDispatcherPool(options: DispatcherOptions): DispatcherPool
       );
     },
   };
-}
-
-/** The native half of a `SecureContext`; `addCACert` is what node's own `createSecureContext` calls per `ca` entry. */
-interface NativeContext {
-  addCACert(pem: string): void;
-}
-
-function hasAddCaCert(value: unknown): value is NativeContext {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { addCACert?: unknown }).addCACert === 'function'
-  );
-}
-
-/**
- * A per-host CA is added to, not substituted for, the system roots (as Docker's certs.d does; the
- * settings and `--ca-file` promise exactly that, so the set of trusted issuers stays what it was).
- * `createSecureContext({ ca: [...rootCertificates, pem] })` gives that set but makes OpenSSL parse all
- * ~140 root PEMs again (~70–130 ms of CPU per process, measured on node 20.20). Starting from the
- * default context (which shares node's root store, parsed once per process and cached) and adding the
- * CA to it yields the same store for a few ms: node copies the cached roots into a store owned by this
- * context before adding, so other contexts are unaffected. `addCACert` is node's internal method;
- * should it ever be missing, the documented (slower) form is used.
- */
-function rootsPlusCa(pem: string): SecureContext {
-  const context = createSecureContext();
-  const native: unknown = (context as { context?: unknown }).context;
-  if (!hasAddCaCert(native)) return createSecureContext({ ca: [...rootCertificates, pem] });
-  native.addCACert(pem);
-  return context;
 }

@@ -9,10 +9,11 @@ import { createProcessRunner, type ProcessRunner } from '../credentials/processR
 import { registryBaseUrl, trustServerUrl } from '../registry/endpoints';
 import { createNotaryFetcher } from '../registry/notaryFetcher';
 import { createRegistryClient, type RegistryClient, type RegistryLimits } from '../registry/registryClient';
-import type { ReadFile } from './dispatchers';
 import type { HostPolicy } from './hostPolicy';
+import { lazyUndiciHttpClient, type HttpClientOptions } from './httpClientOptions';
+import { createNodeHttpClient } from './nodeHttpClient';
 import { proxySettingsFromEnvironment, type Environment } from './proxy';
-import { createUndiciHttpClient } from './undiciHttpClient';
+import type { ReadFile } from './tlsContext';
 
 export interface TrustTransportOptions {
   /** Environment for proxies, DOCKER_CONFIG, DOCKER_CONTENT_TRUST_SERVER and helper PATH. Default: process.env. */
@@ -39,7 +40,12 @@ export interface TrustTransportOptions {
   readonly connectTimeoutMs?: number;
   readonly helperTimeoutMs?: number;
   readonly registryLimits?: Partial<RegistryLimits>;
-  /** Replaces the undici client (tests, tampering doubles). */
+  /**
+   * The HTTP stack of the default client: 'undici' (default; loaded on first request) for long-running
+   * processes, 'node' (node's own http/https, same contract) where start-up time counts: the CLI.
+   */
+  readonly httpStack?: 'undici' | 'node';
+  /** Replaces the default client (tests, tampering doubles). */
   readonly http?: HttpClient;
 }
 
@@ -59,7 +65,8 @@ export interface TrustTransport {
 const VERSION = '0.1.0';
 
 /**
- * The one place where the trust engine's I/O gets its production defaults: undici with a 30 s deadline,
+ * The one place where the trust engine's I/O gets its production defaults: an HTTP client (undici unless
+ * `httpStack` says 'node') with a 30 s deadline,
  * the Docker config from `$DOCKER_CONFIG` or `~/.docker`, credential helpers spawned with a 10 s deadline,
  * the system clock. Every default can be replaced.
  */
@@ -72,18 +79,21 @@ export function createTrustTransport(options: TrustTransportOptions = {}): Trust
     caFiles: options.caFiles ?? {},
   };
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const undici =
-    options.http === undefined
-      ? createUndiciHttpClient({
-          hostPolicy,
-          proxy: proxySettingsFromEnvironment(env),
-          readFile,
-          connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
-          defaultTimeoutMs: timeoutMs,
-          userAgent: options.userAgent ?? `image-trust/${VERSION}`,
-        })
-      : undefined;
-  const http = options.http ?? undici;
+  const clientOptions: HttpClientOptions = {
+    hostPolicy,
+    proxy: proxySettingsFromEnvironment(env),
+    readFile,
+    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+    defaultTimeoutMs: timeoutMs,
+    userAgent: options.userAgent ?? `image-trust/${VERSION}`,
+  };
+  const ownClient =
+    options.http !== undefined
+      ? undefined
+      : options.httpStack === 'node'
+        ? createNodeHttpClient(clientOptions)
+        : lazyUndiciHttpClient(clientOptions);
+  const http = options.http ?? ownClient;
   if (http === undefined) throw new InternalError('no HTTP client was chosen');
   const credentials =
     options.credentials ??
@@ -118,6 +128,6 @@ export function createTrustTransport(options: TrustTransportOptions = {}): Trust
         timeoutMs,
         ...(options.registryLimits === undefined ? {} : { limits: options.registryLimits }),
       }),
-    close: () => undici?.close() ?? Promise.resolve(),
+    close: () => ownClient?.close() ?? Promise.resolve(),
   };
 }
