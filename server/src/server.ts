@@ -2,6 +2,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { version } from '../../package.json';
 import { startServer } from './lsp/startServer';
 import { createDefaultLanguageService } from './service/defaultLanguageService';
+import { warmUpLanguageService } from './service/warmUp';
 import { createEditorCredentials } from './trustView/editorCredentials';
 
 /**
@@ -15,4 +16,10 @@ const service = createDefaultLanguageService({
   log: (message) => connection.console.log(message),
   trust: { credentials },
 });
-startServer(connection, { service, name: 'image-trust', version, credentials });
+startServer(connection, {
+  service,
+  name: 'image-trust',
+  version,
+  credentials,
+  warmUp: warmUpLanguageService,
+});

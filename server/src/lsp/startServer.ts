@@ -27,6 +27,8 @@ export interface ServerOptions {
   readonly version: string;
   /** Registry logins from the Signed Tags view, shared with the service's trust lookups (server.ts). */
   readonly credentials?: SessionCredentials;
+  /** Start-up work before the workspace is indexed, e.g. warming up the checks (service/warmUp.ts). */
+  readonly warmUp?: () => Promise<void>;
 }
 
 /**
@@ -136,6 +138,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialized(() => {
     background('start-up', async () => {
+      await options.warmUp?.();
       await settings.refresh();
       await indexWorkspace();
       // Documents opened while indexing ran were checked without the workspace policies.

@@ -28,7 +28,8 @@ export class DocumentFindingsCache {
   ): readonly Finding[] {
     const context = validator.contextKey?.(options, file, doc) ?? '';
     // Normally one document per chunk; a whole-stream fallback chunk holds several, told apart by offset.
-    const key = `${validator.name}@${doc.start - doc.chunk.start}`;
+    const within = doc.start - doc.chunk.start;
+    const key = within === 0 ? validator.name : `${validator.name}@${within}`;
     let byValidator = this.entries.get(doc.chunk);
     const cached = byValidator?.get(key);
     if (cached && cached.context === context && cached.index === doc.index) {

@@ -32,7 +32,9 @@ export function memoByDocument<T>(
   compute: () => T,
   move: (value: T, by: DocumentMove) => T,
 ): T {
-  const key = `${slot}@${doc.start - doc.chunk.start}`;
+  // Almost every chunk holds one document, at its start: no key to build then.
+  const within = doc.start - doc.chunk.start;
+  const key = within === 0 ? slot : `${slot}@${within}`;
   let slots = memos.get(doc.chunk);
   const memo = slots?.get(key);
   if (memo && memo.index === doc.index && memo.uri === uri) {

@@ -8,18 +8,35 @@ import type { Position, Range } from '../diagnostics/finding';
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (ch === 10 /* \n */) {
-        starts.push(i + 1);
-      }
+  constructor(
+    private readonly text: string,
+    lineStarts?: number[],
+  ) {
+    this.lineStarts = lineStarts ?? [0];
+    if (!lineStarts) scanLineStarts(text, 0, text.length, this.lineStarts);
+  }
+
+  /**
+   * The index of `text`, an edit of `previous`'s text that kept its first `prefix` and last `suffix`
+   * characters: line starts outside the edit are copied (moved, after it) instead of scanned again.
+   */
+  static afterEdit(previous: LineIndex, text: string, prefix: number, suffix: number): LineIndex {
+    const oldLength = previous.text.length;
+    const delta = text.length - oldLength;
+    const old = previous.lineStarts;
+    // A start j depends on the characters at j-1 and j: kept when both lie in the common prefix, moved
+    // when both lie in the common suffix, scanned in between.
+    const starts: number[] = [];
+    for (const start of old) {
+      if (start > prefix - 1) break;
+      starts.push(start);
     }
-    this.lineStarts = starts;
+    if (starts.length === 0) starts.push(0);
+    scanLineStarts(text, Math.max(0, prefix - 1), text.length - suffix, starts);
+    for (const start of old) {
+      if (start >= oldLength - suffix + 1) starts.push(start + delta);
+    }
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -47,5 +64,18 @@ export class LineIndex {
 
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+/** Appends the start of every line whose break is at [from, to): "\r\n", "\n" and "\r" end a line. */
+function scanLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) continue; // the line ends at the \n that follows
+      starts.push(i + 1);
+    } else if (ch === 10 /* \n */) {
+      starts.push(i + 1);
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { Document, Node } from 'yaml';
+import { commonAffixes } from './commonAffixes';
 import { documentChunkStarts } from './documentChunks';
 import { LineIndex } from './lineIndex';
 import { parseChunk, parseChunkWithLibrary, type ParsedChunk } from './parsedChunk';
@@ -75,7 +76,11 @@ export function parseYamlFile(
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
   previous?: YamlFile,
 ): YamlFile {
-  const lines = new LineIndex(text);
+  const edit = previous && !previous.skipped ? commonAffixes(previous.text, text) : undefined;
+  const lines =
+    previous && edit
+      ? LineIndex.afterEdit(previous.lines, text, edit.prefix, edit.suffix)
+      : new LineIndex(text);
   const base = { uri, version, text, lines, chunks: [] };
   if (text.length > limits.maxFileChars) {
     const mb = (limits.maxFileChars / (1024 * 1024)).toFixed(0);
@@ -97,7 +102,7 @@ export function parseYamlFile(
   }
   let chunks: ParsedChunk[];
   try {
-    chunks = parseChunks(text, previous);
+    chunks = parseChunks(text, previous && edit ? { file: previous, ...edit } : undefined);
   } catch (error: unknown) {
     // The parser is recursive in places; pathological nesting can overflow the stack. Report, never crash.
     const message = error instanceof Error ? error.message : String(error);
@@ -126,24 +131,55 @@ export function parseYamlFile(
   return { ...base, chunks, documents };
 }
 
-/** The chunks of `text`, re-using (and moving) those of `previous` whose text is unchanged. */
-function parseChunks(text: string, previous: YamlFile | undefined): ParsedChunk[] {
+/** The previous version of a file and what it shares with the new text (commonAffixes). */
+interface PreviousVersion {
+  readonly file: YamlFile;
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
+/**
+ * The chunks of `text`, re-using (and moving) those of the previous version whose text is unchanged. A chunk
+ * inside the shared prefix or suffix is found by position, without comparing its text; the others (the
+ * edited ones, or documents moved by a cut and paste) by their text.
+ */
+function parseChunks(text: string, previous: PreviousVersion | undefined): ParsedChunk[] {
   const starts = documentChunkStarts(text);
   if (!starts) return [parseChunkWithLibrary(text, 0, text.length)];
-  const reusable = new Map<string, ParsedChunk[]>();
-  for (const chunk of previous?.chunks ?? []) {
-    const same = reusable.get(chunk.text);
-    if (same) same.push(chunk);
-    else reusable.set(chunk.text, [chunk]);
-  }
+  if (!previous) return starts.map((start, i) => parseChunk(text, start, starts[i + 1] ?? text.length));
+  const { file, prefix, suffix } = previous;
+  const delta = text.length - file.text.length;
+  const byStart = new Map<number, ParsedChunk>();
+  for (const chunk of file.chunks) byStart.set(chunk.start, chunk);
+  const used = new Set<ParsedChunk>();
+  let byText: Map<string, ParsedChunk[]> | undefined;
+  const take = (chunk: ParsedChunk | undefined, start: number, length: number): ParsedChunk | undefined => {
+    if (!chunk || used.has(chunk) || chunk.text.length !== length) return undefined;
+    used.add(chunk);
+    chunk.moveTo(start);
+    return chunk;
+  };
   return starts.map((start, i) => {
     const end = starts[i + 1] ?? text.length;
-    const candidates = reusable.size > 0 ? reusable.get(text.slice(start, end)) : undefined;
-    const reused = candidates?.shift();
-    if (reused) {
-      reused.moveTo(start);
-      return reused;
-    }
-    return parseChunk(text, start, end);
+    const length = end - start;
+    // Both versions hold these characters unchanged: the same chunk, at the same or a moved offset.
+    const kept =
+      (end <= prefix ? take(byStart.get(start), start, length) : undefined) ??
+      (start >= text.length - suffix ? take(byStart.get(start - delta), start, length) : undefined);
+    if (kept) return kept;
+    const slice = text.slice(start, end);
+    byText ??= chunksByText(file.chunks);
+    const candidates = byText.get(slice)?.filter((chunk) => !used.has(chunk));
+    return take(candidates?.[0], start, length) ?? parseChunk(text, start, end);
   });
+}
+
+function chunksByText(chunks: readonly ParsedChunk[]): Map<string, ParsedChunk[]> {
+  const byText = new Map<string, ParsedChunk[]>();
+  for (const chunk of chunks) {
+    const same = byText.get(chunk.text);
+    if (same) same.push(chunk);
+    else byText.set(chunk.text, [chunk]);
+  }
+  return byText;
 }

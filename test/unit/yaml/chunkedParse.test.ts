@@ -62,7 +62,20 @@ test('when `---` is followed by text or is indented → only column-0 markers sp
 
 test('when edits follow one another → re-using unchanged documents equals parsing each version afresh', () => {
   const next = random(20261202);
-  const pieces = ['x', ' ', '\n', ': ', '- ', '---\n', '"', '#', 'image: nginx\n', '\n---\nkind: Pod\n'];
+  const pieces = [
+    'x',
+    ' ',
+    '\n',
+    '\r\n',
+    '\r',
+    ': ',
+    '- ',
+    '---\n',
+    '"',
+    '#',
+    'image: nginx\n',
+    '\n---\nkind: Pod\n',
+  ];
   let text = makeFixture('small', 3).text;
   let previous = parseYamlFile('f', 0, text);
   for (let version = 1; version <= 200; version++) {
@@ -73,6 +86,14 @@ test('when edits follow one another → re-using unchanged documents equals pars
     const incremental = parseYamlFile('f', version, text, undefined, previous);
     const fresh = parseYamlFile('f', version, text);
     assert.deepEqual(fileSnapshot(incremental), fileSnapshot(fresh), `version ${version}`);
+    assert.equal(incremental.lines.lineCount, fresh.lines.lineCount, `line count of version ${version}`);
+    for (let offset = 0; offset <= text.length; offset += 3) {
+      assert.deepEqual(
+        incremental.lines.positionAt(offset),
+        fresh.lines.positionAt(offset),
+        `offset ${offset}`,
+      );
+    }
     previous = incremental;
   }
 });
