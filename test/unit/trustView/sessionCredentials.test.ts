@@ -36,4 +36,28 @@ describe('credentials entered in the editor', () => {
     assert.deepEqual(await store.get('docker.example'), { kind: 'basic', username: 'd', password: 'dp' });
     assert.equal(store.logout('docker.example'), false);
   });
+
+  test("when reloaded (imageTrust/refresh) → Docker's store is built afresh, logins stay, the version changes", async () => {
+    let built = 0;
+    const renew = (): CredentialStore => {
+      built++;
+      const password = `p${built}`;
+      return { get: () => Promise.resolve({ kind: 'basic', username: 'd', password }) };
+    };
+    const store = new SessionCredentials(renew(), renew);
+    store.login({ host: 'mine.example', username: 'u', secret: 's', secretKind: 'password' });
+    assert.deepEqual(await store.get('docker.example'), { kind: 'basic', username: 'd', password: 'p1' });
+    const before = store.version;
+    store.reload();
+    assert.equal(store.version, before + 1);
+    assert.deepEqual(await store.get('docker.example'), { kind: 'basic', username: 'd', password: 'p2' });
+    assert.deepEqual(await store.get('mine.example'), { kind: 'basic', username: 'u', password: 's' });
+  });
+
+  test("when there is no way to renew Docker's store → reload changes nothing", () => {
+    const store = new SessionCredentials(docker);
+    const before = store.version;
+    store.reload();
+    assert.equal(store.version, before);
+  });
 });
