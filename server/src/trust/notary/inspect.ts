@@ -1,5 +1,5 @@
 import type { TrustSignerJson, TrustInspectJson } from './inspect.types';
-import { naturalCompareBytes } from './naturalOrder';
+import { isAscii, naturalCompare, naturalCompareAscii } from './naturalOrder';
 import type { VerifiedRepositoryData } from './updateRepository';
 import { walkRoles } from './walk';
 
@@ -46,18 +46,35 @@ export function allTagSignatures(data: VerifiedRepositoryData, tag?: string): Ta
   return found;
 }
 
+interface MutableRow {
+  readonly tag: string;
+  readonly digest: string;
+  readonly signers: string[];
+}
+
 /** `matchReleasedSignatures` (common.go:142): rows for tags in targets or targets/releases, natural order. */
 export function signedTagRows(signatures: readonly TagSignature[]): SignedTagRow[] {
-  const rows = new Map<string, { tag: string; digest: string; signers: string[] }>();
-  const key = (s: TagSignature): string => `${s.tag}\0${s.digest}`;
-  for (const s of signatures)
-    if (isReleasedRole(s.role)) rows.set(key(s), { tag: s.tag, digest: s.digest, signers: [] });
-  for (const s of signatures) if (!isReleasedRole(s.role)) rows.get(key(s))?.signers.push(signerName(s.role));
-  // Each tag is encoded once (10,000 tags: ~140,000 comparisons), not twice per comparison.
-  return [...rows.values()]
-    .map((row) => ({ row, bytes: Buffer.from(row.tag, 'utf8') }))
-    .sort((a, b) => naturalCompareBytes(a.bytes, b.bytes) || (a.row.digest < b.row.digest ? -1 : 1))
-    .map(({ row }) => row);
+  // tag → its rows (one per released digest; nearly always one), so no tag+digest key string per entry.
+  const byTag = new Map<string, MutableRow[]>();
+  for (const s of signatures) {
+    if (!isReleasedRole(s.role)) continue;
+    const rows = byTag.get(s.tag);
+    if (rows === undefined) byTag.set(s.tag, [{ tag: s.tag, digest: s.digest, signers: [] }]);
+    else if (!rows.some((row) => row.digest === s.digest))
+      rows.push({ tag: s.tag, digest: s.digest, signers: [] });
+  }
+  for (const s of signatures) {
+    if (isReleasedRole(s.role)) continue;
+    byTag
+      .get(s.tag)
+      ?.find((row) => row.digest === s.digest)
+      ?.signers.push(signerName(s.role));
+  }
+  const rows: MutableRow[] = [];
+  for (const list of byTag.values()) rows.push(...list);
+  // Docker tags are ASCII: then one check up front spares the per-comparison encoding test.
+  const compare = rows.every((row) => isAscii(row.tag)) ? naturalCompareAscii : naturalCompare;
+  return rows.sort((a, b) => compare(a.tag, b.tag) || (a.digest < b.digest ? -1 : 1));
 }
 
 /** Delegation roles listed by every verified role, with canonical key IDs, except targets/releases. */

@@ -1,5 +1,6 @@
 import { TrustError } from '../errors';
 import type { JsonValue } from './json.types';
+import { isStringifyCanonical } from './stringifyVouched';
 
 /**
  * OLPC canonical JSON exactly as notary's `MarshalCanonical` writes it (notary-v1.md §3.1): no
@@ -8,7 +9,8 @@ import type { JsonValue } from './json.types';
  * that signatures and key IDs are computed over; never trust the raw bytes of a file for that.
  */
 export function canonicalJson(value: JsonValue): Uint8Array {
-  return Buffer.from(stringifiesCanonically(value) ? JSON.stringify(value) : encode(value), 'utf8');
+  const native = isStringifyCanonical(value) || stringifiesCanonically(value);
+  return Buffer.from(native ? JSON.stringify(value) : encode(value), 'utf8');
 }
 
 /** A control character or any surrogate: JSON.stringify would escape (or might escape) it. */

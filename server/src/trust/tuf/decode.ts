@@ -1,5 +1,5 @@
 import { TrustError } from '../errors';
-import { readFileMeta, readSignedCommon } from './common';
+import { readFileMeta, readSignedCommon, readTargetFileFast } from './common';
 import { verifyDelegationName } from './delegationNames';
 import { malformed, readArray, readInteger, readMap, readString, readStringList, readStruct } from './guard';
 import type { JsonObject, JsonValue } from './json.types';
@@ -86,7 +86,13 @@ export function decodeTargets(signed: JsonObject, role: string): TargetsMetadata
   const { common, fields } = readSignedCommon(signed, role, 'Targets', ['targets', 'delegations']);
   const targetsObject = readMap(fields['targets'], `${role}.targets`);
   const targets = new Map<string, TargetFile>();
-  for (const [name, value] of Object.entries(targetsObject)) {
+  for (const name in targetsObject) {
+    const value = targetsObject[name];
+    const fast = readTargetFileFast(value);
+    if (fast !== undefined) {
+      targets.set(name, fast);
+      continue;
+    }
     const meta = readFileMeta(value, `${role}.targets.${name}`);
     targets.set(name, { length: meta.length, sha256: meta.hashes.sha256 as Buffer, ...optionalSha512(meta) });
   }
