@@ -9,6 +9,9 @@ export interface Snippet {
   readonly note?: string;
 }
 
+/** Twenty distinct keys, so that duplicate checks go past the small-mapping path. */
+const MANY_KEYS = Array.from({ length: 20 }, (_, i) => `k${i}: ${i}\n`).join('');
+
 const ok = (yaml: string, note?: string): Snippet => ({ yaml, ok: true, note });
 const any = (yaml: string, note?: string): Snippet => ({ yaml, ok: false, note });
 
@@ -35,6 +38,10 @@ export const SNIPPETS: readonly Snippet[] = [
   ok('"a\\"b": 1\n'),
   ok('1: a\n2: b\n', 'int keys'),
   ok('a:\n  b:\n    c:\n      d: deep\n  e: 1\n'),
+  ok(`${MANY_KEYS}.nan: 1\n.NaN: 2\n`, 'NaN keys are never equal, also in a large mapping'),
+  ok('.nan: 1\n.NaN: 2\n', 'NaN keys are never equal'),
+  any(`${MANY_KEYS}k3: again\n`, 'duplicate key in a large mapping'),
+  any(`${MANY_KEYS}3.0: again\n3: again\n`, 'duplicate numeric key in a large mapping'),
   // comments and blank lines around values (parser.js atIndentedComment, pop migration)
   ok('# head\na: 1\n'),
   ok('# head\n\n  # indented head\na: 1\n'),

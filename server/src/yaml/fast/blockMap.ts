@@ -18,6 +18,7 @@ const HASH = 0x23;
 export function parseBlockMap(src: Scanner, keyPos: number, indent: number, firstKey: Scalar): YAMLMap {
   const { text } = src;
   const map = new YAMLMap(schema);
+  const keys = new KeyValues(map);
   let pos = keyPos;
   let key: Scalar | null = firstKey;
   for (;;) {
@@ -25,8 +26,7 @@ export function parseBlockMap(src: Scanner, keyPos: number, indent: number, firs
     key ??= tryParseKey(src, pos, eol);
     if (key === null) return bail('expected a mapping key');
     const colon = src.at;
-    // uniqueKeys: resolve-block-map.js reports DUPLICATE_KEY for equal scalar values (util-map-includes.js)
-    for (const pair of map.items) if ((pair.key as Scalar).value === key.value) bail('duplicate key');
+    if (keys.repeats(key.value)) bail('duplicate key');
     const q = src.skipSpaces(colon + 1, eol);
     let value: Scalar | YAMLMap | YAMLSeq;
     if (q >= eol || text.charCodeAt(q) === HASH) {
@@ -54,6 +54,31 @@ export function parseBlockMap(src: Scanner, keyPos: number, indent: number, firs
     if (src.indent > indent) bail('more indented line after a value');
     endCollection(src, map, keyPos, rangeOf(value)[2], indent);
     return map;
+  }
+}
+
+/**
+ * uniqueKeys: resolve-block-map.js reports DUPLICATE_KEY when a key's scalar value is `===` to an earlier
+ * one's (util-map-includes.js). Large mappings keep their key values in a Set, so that the check stays
+ * linear; a Set agrees with `===` except for NaN, which equals nothing.
+ */
+class KeyValues {
+  private set: Set<unknown> | null = null;
+
+  constructor(private readonly map: YAMLMap) {}
+
+  /** Whether `value` repeats an earlier key; remembers it otherwise. */
+  repeats(value: unknown): boolean {
+    const items = this.map.items;
+    if (this.set === null && items.length < 16) {
+      for (const pair of items) if ((pair.key as Scalar).value === value) return true;
+      return false;
+    }
+    this.set ??= new Set(items.map((pair) => (pair.key as Scalar).value));
+    if (Number.isNaN(value)) return false;
+    if (this.set.has(value)) return true;
+    this.set.add(value);
+    return false;
   }
 }
 
