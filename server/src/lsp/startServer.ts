@@ -77,7 +77,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   /** Fetches missing trust answers, then re-validates so the trust diagnostics appear in place. */
   function startTrustCheck(uri: string, file: YamlFile, version: number): void {
-    trustChecks.get(uri)?.abort();
+    const previous = trustChecks.get(uri);
     const controller = new AbortController();
     trustChecks.set(uri, controller);
     background('trust check', async () => {
@@ -87,6 +87,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       trustFollowUps.set(uri, version);
       scheduler.schedule(uri);
     });
+    // The previous version's check is cancelled only now, after this one joined the lookups it still
+    // needs (the check starts them synchronously): those continue, only the others are aborted. Aborting
+    // at the keystroke instead would drop every lookup and start most of them again 20 ms later.
+    previous?.abort();
   }
 
   /** LSP work-done progress (`window/workDoneProgress/create`) when the client supports it, else nothing. */
@@ -156,8 +160,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // didOpen fires onDidOpen, then onDidChangeContent: the first content of a document is checked at once.
   const justOpened = new Set<string>();
   open.documents.onDidOpen(({ document }) => justOpened.add(document.uri));
+  // A change does not cancel the running trust check: the new version's check does (startTrustCheck).
   open.documents.onDidChangeContent(({ document }) => {
-    cancelTrustCheck(document.uri);
     scheduler.schedule(document.uri, justOpened.delete(document.uri));
   });
   open.documents.onDidClose(({ document }) => {

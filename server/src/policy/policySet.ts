@@ -11,4 +11,9 @@ export interface PolicySet {
 /** Anything that can answer "which policies apply in this namespace", e.g. the workspace `PolicyIndex`. */
 export interface PolicySource {
   policiesFor(namespace: string): PolicySet;
+  /**
+   * A number naming the current `policiesFor(namespace)` set: equal numbers, same policies. Lets callers
+   * keep answers derived from a set; absent: they cannot.
+   */
+  policySetId?(namespace: string): number;
 }

@@ -2,7 +2,7 @@ import { findWorkloadImages, parseImageReference, type ImageReference, type Work
 import { predictAdmission, type AdmissionPrediction, type PolicySource } from '../policy';
 import type { Environment } from '../trust/transport/proxy';
 import type { SignerInput, TrustRequirement } from '../verdict';
-import type { YamlFile } from '../yaml/yamlFile';
+import type { YamlDocument, YamlFile } from '../yaml/yamlFile';
 import { chooseServer, type ServerChoice } from './chooseServer';
 import type { SignerIndex } from './signerIndex';
 
@@ -38,37 +38,40 @@ export const registryKey = (ref: ImageReference): string =>
  * check), each with the applying entry's trust requirement (portieris.md §2.1, §3.5).
  */
 export function imageTargets(file: YamlFile, context: TargetContext): ImageTarget[] {
+  return file.documents.flatMap((doc) => documentImageTargets(doc, context));
+}
+
+/** `imageTargets` of one document. */
+export function documentImageTargets(doc: YamlDocument, context: TargetContext): ImageTarget[] {
   const targets: ImageTarget[] = [];
-  for (const doc of file.documents) {
-    for (const found of findWorkloadImages(doc)) {
-      if (!found.enforced) continue;
-      const parsed = parseImageReference(found.image);
-      if (!parsed.ok || parsed.ref.portierisPanics) continue;
-      const ref = parsed.ref;
-      const namespace = found.owner.namespace ?? context.defaultNamespace;
-      const prediction = predictAdmission({ image: found.image, namespace }, context.policies);
-      const trust = prediction.verdict === 'allowed' ? prediction.requirements.trust : undefined;
-      const requirement: TrustRequirement = {
-        required: trust?.enabled === true,
-        signerSecrets: trust?.enabled ? trust.signerSecrets : [],
-        mutateImage: prediction.verdict === 'allowed' ? prediction.requirements.mutateImage : true,
-      };
-      const server = chooseServer(ref, trust?.trustServer, context.servers, context.env);
-      const signers = requirement.signerSecrets.map((secret) =>
-        context.signers.signerFor(secret, namespace, context.defaultNamespace),
-      );
-      targets.push({
-        found,
-        ref,
-        namespace,
-        prediction,
-        requirement,
-        server,
-        signers,
-        ...(server.source === 'none' ? {} : { repositoryKey: repositoryKey(server.url, ref.name) }),
-        ...(ref.digest === undefined ? { registryKey: registryKey(ref) } : {}),
-      });
-    }
+  for (const found of findWorkloadImages(doc)) {
+    if (!found.enforced) continue;
+    const parsed = parseImageReference(found.image);
+    if (!parsed.ok || parsed.ref.portierisPanics) continue;
+    const ref = parsed.ref;
+    const namespace = found.owner.namespace ?? context.defaultNamespace;
+    const prediction = predictAdmission({ image: found.image, namespace }, context.policies);
+    const trust = prediction.verdict === 'allowed' ? prediction.requirements.trust : undefined;
+    const requirement: TrustRequirement = {
+      required: trust?.enabled === true,
+      signerSecrets: trust?.enabled ? trust.signerSecrets : [],
+      mutateImage: prediction.verdict === 'allowed' ? prediction.requirements.mutateImage : true,
+    };
+    const server = chooseServer(ref, trust?.trustServer, context.servers, context.env);
+    const signers = requirement.signerSecrets.map((secret) =>
+      context.signers.signerFor(secret, namespace, context.defaultNamespace),
+    );
+    targets.push({
+      found,
+      ref,
+      namespace,
+      prediction,
+      requirement,
+      server,
+      signers,
+      ...(server.source === 'none' ? {} : { repositoryKey: repositoryKey(server.url, ref.name) }),
+      ...(ref.digest === undefined ? { registryKey: registryKey(ref) } : {}),
+    });
   }
   return targets;
 }

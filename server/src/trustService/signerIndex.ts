@@ -17,6 +17,12 @@ interface SignerSecret {
  */
 export class SignerIndex {
   private readonly files = new Map<string, { secrets: readonly SignerSecret[]; fingerprint: string }>();
+  private changes = 0;
+
+  /** Grows whenever `signerFor` may answer differently. */
+  get version(): number {
+    return this.changes;
+  }
 
   /** True when the file's signer Secrets changed. */
   update(file: YamlFile): boolean {
@@ -41,11 +47,14 @@ export class SignerIndex {
     if (secrets.length === 0) return this.remove(file.uri);
     if (previous?.fingerprint === fingerprint) return false;
     this.files.set(file.uri, { secrets, fingerprint });
+    this.changes++;
     return true;
   }
 
   remove(uri: string): boolean {
-    return this.files.delete(uri);
+    if (!this.files.delete(uri)) return false;
+    this.changes++;
+    return true;
   }
 
   /**

@@ -1,16 +1,17 @@
 import { setMaxListeners } from 'node:events';
 import type { Finding } from '../diagnostics/finding';
-import type { PolicySource } from '../policy';
+import { enforcedWorkloadImages, type PolicySource } from '../policy';
 import type { CodeActionResult, DiagnosticRef, Position } from '../service/types';
 import type { FileStore } from '../trust/io';
 import type { Environment } from '../trust/transport/proxy';
 import { decideTrust, trustIssues, type RegistryFacts, type TrustFacts, type VerdictInput } from '../verdict';
+import type { ParsedChunk } from '../yaml/parsedChunk';
 import type { YamlFile } from '../yaml/yamlFile';
 import type { TrustSettings } from '../../../shared/trustSettings';
 import { isAbort } from './abort';
 import { MemoryFileStore } from './fileStores';
 import { trustHoverMarkdown } from './hoverMarkdown';
-import { imageTargets, type ImageTarget } from './imageTargets';
+import { documentImageTargets, imageTargets, type ImageTarget } from './imageTargets';
 import { HostLimiters, serverHost } from './hostLimiters';
 import { Limiter } from './limiter';
 import { LookupCache } from './lookupCache';
@@ -94,6 +95,29 @@ export class TrustService {
     string,
     { text: string; documents: number; key: string; targets: ImageTarget[] }
   >();
+  /** Image targets per parsed document (see `targets`); the chunk holds one document in practice. */
+  private readonly documentTargets = new WeakMap<
+    ParsedChunk,
+    {
+      readonly start: number;
+      readonly line: number;
+      readonly index: number;
+      readonly settings: string;
+      readonly sets: string;
+      readonly targets: ImageTarget[];
+    }
+  >();
+  /** The findings of each target and what they were judged on (see `findings`). */
+  private readonly targetFindings = new WeakMap<
+    ImageTarget,
+    {
+      readonly uri: string;
+      readonly key: string;
+      readonly repository: unknown;
+      readonly registry: unknown;
+      readonly findings: readonly Finding[];
+    }
+  >();
   /** Per file, the lookups its last `findings` had no answer for yet (uri → the text, cache keys). */
   private readonly lacking = new Map<
     string,
@@ -130,17 +154,41 @@ export class TrustService {
     const findings: Finding[] = [];
     const lacking = { text: file.text, repositories: [] as string[], registries: [] as string[] };
     const targets = this.findingsTargets(file, run);
+    const findingsKey = `${run.workspaceTrusted}\n${run.trust.network}\n${JSON.stringify(run.trust.severity)}`;
     for (const target of targets) {
+      const known = this.targetFindings.get(target);
+      const repository = this.answerOf(this.repositories, target.repositoryKey);
+      const registry = this.answerOf(this.registries, target.registryKey);
+      // A target object stands for one image at one place under one context (documentTargets): its
+      // findings hold while the answers it was judged on and the settings are the same.
+      if (
+        known?.uri === file.uri &&
+        known.key === findingsKey &&
+        known.repository === repository &&
+        known.registry === registry
+      ) {
+        findings.push(...known.findings);
+        continue;
+      }
       const input = this.inputFor(target, run);
       if (!input) {
         if (target.repositoryKey !== undefined) lacking.repositories.push(target.repositoryKey);
         if (target.registryKey !== undefined) lacking.registries.push(target.registryKey);
         continue;
       }
+      const judged: Finding[] = [];
       for (const issue of trustIssues(input, decideTrust(input))) {
         const finding = toFinding(file, target.found, issue, run.trust.severity);
-        if (finding) findings.push(finding);
+        if (finding) judged.push(finding);
       }
+      this.targetFindings.set(target, {
+        uri: file.uri,
+        key: findingsKey,
+        repository,
+        registry,
+        findings: judged,
+      });
+      findings.push(...judged);
     }
     this.published.set(file.uri, findings);
     this.lacking.set(file.uri, lacking);
@@ -356,13 +404,48 @@ export class TrustService {
   }
 
   private targets(file: YamlFile, run: TrustRunOptions): ImageTarget[] {
-    return imageTargets(file, {
+    const context = {
       policies: this.policies,
       signers: this.signers,
       defaultNamespace: run.defaultNamespace,
       servers: run.trust.servers,
       env: this.env,
+    };
+    const policySetId = this.policies.policySetId?.bind(this.policies);
+    if (!policySetId) return imageTargets(file, context);
+    const settings = `${targetsKey(run)}\n${this.signers.version}`;
+    return file.documents.flatMap((doc) => {
+      // Re-used while the document's text, place and index are the same and so is everything a target
+      // is computed from: the policy sets of its images' namespaces, the signer Secrets, the settings.
+      const sets = enforcedWorkloadImages(doc)
+        .map((ref) => policySetId(ref.namespace ?? run.defaultNamespace))
+        .join(',');
+      const known = this.documentTargets.get(doc.chunk);
+      if (
+        known?.start === doc.start &&
+        known.line === doc.chunkLine &&
+        known.index === doc.index &&
+        known.settings === settings &&
+        known.sets === sets
+      ) {
+        return known.targets;
+      }
+      const targets = documentImageTargets(doc, context);
+      this.documentTargets.set(doc.chunk, {
+        start: doc.start,
+        line: doc.chunkLine,
+        index: doc.index,
+        settings,
+        sets,
+        targets,
+      });
+      return targets;
     });
+  }
+
+  /** The answer object a lookup key has now (its identity changes when a new answer arrives). */
+  private answerOf<T>(cache: LookupCache<T>, key: string | undefined): T | undefined {
+    return key === undefined ? undefined : cache.peek(key)?.value;
   }
 
   /** The verdict input of an image, or undefined while its lookups are still to come. */
