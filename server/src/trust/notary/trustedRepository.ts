@@ -81,7 +81,7 @@ export class TrustedRepository {
 
   /** Signed tags with their signers, as `docker trust inspect` lists them (before "Repo Admin"). */
   signedTags(): readonly SignedTagRow[] {
-    return signedTagRows(allTagSignatures(this.data));
+    return signedTagRows(this.data);
   }
 
   /** When each verified role's metadata expires (epoch ms): root, timestamp, snapshot, then the targets tree. */
@@ -104,7 +104,7 @@ export class TrustedRepository {
     const { roles } = this.data.root.root;
     return formatPrettyInspect({
       name,
-      rows: signedTagRows(allTagSignatures(this.data, tag)),
+      rows: signedTagRows(this.data, tag),
       signers: delegationSigners(this.data),
       rootKeyIds: roles.root.keyIds,
       targetsKeyIds: roles.targets.keyIds,
