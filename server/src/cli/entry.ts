@@ -13,7 +13,8 @@ import { setFlagsFromString } from 'node:v8';
 // ~150–220 ms of wall time (and the CPU) after the output was written, whatever the request count
 // (measured with --cpu-prof: idle from the last write to exit). Liftoff code is plenty for parsing a
 // handful of response heads (bodies are passed through), so a short-lived CLI process skips the
-// TurboFan tier. Set before any bundle is loaded, i.e. before undici compiles the module.
+// TurboFan tier. Set before any bundle is loaded, i.e. before undici compiles the module. (`inspect`
+// speaks node's own HTTP and loads undici only for a proxied request; `check` still uses undici.)
 setFlagsFromString('--liftoff-only');
 
 const bundle = process.argv[2] === 'inspect' ? 'cli-inspect.js' : 'cli-main.js';
