@@ -1,0 +1,18 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { warmUpLanguageService, warmUpSample } from '../../../server/src/service/warmUp';
+import { documentChunkStarts } from '../../../server/src/yaml/documentChunks';
+import { parseChunk } from '../../../server/src/yaml/fast/fastParseDocument';
+
+test('when the server warms up → every document of the sample takes the fast parser (the path files take)', () => {
+  const text = warmUpSample();
+  const starts = documentChunkStarts(text);
+  assert.ok(starts && starts.length >= 200);
+  for (const [i, start] of starts.entries()) {
+    assert.doesNotThrow(() => parseChunk(text, start, starts[i + 1] ?? text.length), `document ${i}`);
+  }
+});
+
+test('when the server warms up → it checks the sample offline and finishes', async () => {
+  await warmUpLanguageService();
+});
