@@ -19,6 +19,8 @@ import { runSession } from './session';
 type Summary = ReturnType<typeof summary>;
 
 export interface ServerSizeResult {
+  readonly startupMs?: Summary;
+  readonly startupCpuMs?: Summary;
   readonly openMs: Summary;
   readonly changeMs: Summary;
   readonly changeFirstPublishMs: Summary;
@@ -50,6 +52,8 @@ export interface LspBenchResult {
 
 function collect(sessions: readonly SessionResult[], errors: string[]): ServerSizeResult {
   return {
+    startupMs: summary(sessions.map((s) => s.startupMs)),
+    startupCpuMs: summary(sessions.map((s) => s.startupCpuMs)),
     openMs: summary(sessions.map((s) => s.openMs)),
     changeMs: summary(sessions.map((s) => s.changeMs)),
     changeFirstPublishMs: summary(sessions.map((s) => s.changeFirstPublishMs)),

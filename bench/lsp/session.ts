@@ -13,6 +13,10 @@ import { BenchError, LspConnection } from './lspConnection';
 import type { ServerSpec } from './servers';
 
 export interface SessionResult {
+  /** Spawn → ready for didOpen (settings pulled, start-up indexing done): work a server does before the file. */
+  readonly startupMs: number;
+  /** Server CPU for the same span. */
+  readonly startupCpuMs: number;
   readonly openMs: number;
   readonly openDiagnostics: number;
   readonly changeMs: number;
@@ -70,6 +74,7 @@ export async function runSession(
   filePath: string,
   rootDir: string,
 ): Promise<SessionResult> {
+  const spawnedAt = performance.now();
   const child = spawn(spec.command, [...spec.args], { stdio: ['pipe', 'pipe', 'pipe'], cwd: rootDir });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
@@ -135,6 +140,8 @@ export async function runSession(
       ),
     ]);
 
+    const startupMs = performance.now() - spawnedAt;
+    const startupCpuMs = readCpuMs(connection.pid);
     const isOurs = (n: Notification): boolean =>
       n.method === 'textDocument/publishDiagnostics' && diagnosticsOf(n).uri === uri;
     const opened = connection.waitFor(isOurs, WAIT_MS, 'publishDiagnostics after didOpen');
@@ -174,6 +181,8 @@ export async function runSession(
     await connection.request('shutdown', null);
     connection.notify('exit', null);
     return {
+      startupMs,
+      startupCpuMs,
       openMs: openN.at - t0,
       openDiagnostics: diagnosticsOf(openN).diagnostics.length,
       changeMs: reportedN.at - t1,

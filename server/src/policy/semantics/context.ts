@@ -38,8 +38,8 @@ export function semanticContext(
   const all = [...others, ...policies];
   // One sorted list per (kind, legacy, namespace), bucketed once in `all` order (what filtering `all` would
   // give) and sorted on first use: the checks ask for every policy's peers.
-  const groupKey = (p: PolicyObject): string =>
-    JSON.stringify([p.kind, p.legacy, index.namespaceOf(p) ?? null]);
+  // Kinds and namespaces never hold a newline (DNS-1123 names), so the joined key is unambiguous.
+  const groupKey = (p: PolicyObject): string => `${p.kind}\n${p.legacy}\n${index.namespaceOf(p) ?? ''}`;
   let buckets: Map<string, PolicyObject[]> | undefined;
   const sorted = new Map<string, readonly PolicyObject[]>();
   return {
