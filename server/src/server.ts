@@ -1,5 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { version } from '../../package.json';
+import { ForegroundWork } from './lsp/foregroundWork';
 import { startServer } from './lsp/startServer';
 import { createDefaultLanguageService } from './service/defaultLanguageService';
 import { warmUpLanguageService } from './service/warmUp';
@@ -12,9 +13,11 @@ import { createEditorCredentials } from './trustView/editorCredentials';
 const connection = createConnection(ProposedFeatures.all);
 // One credential store: a registry login from the Signed Tags view also serves the trust diagnostics.
 const credentials = createEditorCredentials(process.env);
+// Trust answers wait while a validation is pending or running: keystrokes first (lsp/foregroundWork.ts).
+const foreground = new ForegroundWork();
 const service = createDefaultLanguageService({
   log: (message) => connection.console.log(message),
-  trust: { credentials },
+  trust: { credentials, transport: { responseGate: (signal) => foreground.idle(signal) } },
 });
 startServer(connection, {
   service,
@@ -22,4 +25,5 @@ startServer(connection, {
   version,
   credentials,
   warmUp: warmUpLanguageService,
+  foreground,
 });

@@ -18,7 +18,8 @@ import { registerFeatureHandlers } from './featureHandlers';
 import { registerTrustViewRequests } from './requests/trustViewRequests';
 import { OpenDocuments } from './openDocuments';
 import { SettingsSource } from './settingsSource';
-import { ValidationScheduler } from './validationScheduler';
+import type { ForegroundWork } from './foregroundWork';
+import { ValidationScheduler, VALIDATION_DELAY_MS } from './validationScheduler';
 import { WorkspaceIndexer, type IndexOutcome } from './workspaceIndexer';
 
 export interface ServerOptions {
@@ -29,6 +30,8 @@ export interface ServerOptions {
   readonly credentials?: SessionCredentials;
   /** Start-up work before the workspace is indexed, e.g. warming up the checks (service/warmUp.ts). */
   readonly warmUp?: () => Promise<void>;
+  /** Marked while validations are pending or running (server.ts lets trust answers wait for it). */
+  readonly foreground?: ForegroundWork;
 }
 
 /**
@@ -68,6 +71,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       });
     },
     (uri, error) => connection.console.error(`validation of ${uri} failed: ${describeError(error)}`),
+    VALIDATION_DELAY_MS,
+    options.foreground,
   );
 
   /** Runs notification-driven work whose failure can only be logged: there is no request to answer. */

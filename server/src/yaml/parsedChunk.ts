@@ -80,6 +80,12 @@ export function parseChunkWithLibrary(text: string, start: number, end: number):
   const slice = start === 0 && end === text.length ? text : text.slice(start, end);
   const result = parseAllDocuments(slice, YAML_PARSE_OPTIONS);
   const parsed = Array.isArray(result) ? result : [];
+  // Pathological nesting exhausts the stack; the library then reports it at every level it unwinds
+  // through (dozens of identical errors). Give up on the file with one message, as when it throws.
+  const exhausted = parsed
+    .flatMap((document) => document.errors)
+    .find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) throw new RangeError(exhausted.message);
   const documents = parsed.map((document): ChunkDocument => {
     // Errors keep chunk-relative offsets (taken before the shift below).
     const errors = document.errors.map((e) => ({

@@ -47,6 +47,11 @@ export interface TrustTransportOptions {
   readonly httpStack?: 'undici' | 'node';
   /** Replaces the default client (tests, tampering doubles). */
   readonly http?: HttpClient;
+  /**
+   * Awaited after each response arrives and before it is handed on (and verified): a host with more
+   * urgent work on the same thread (the editor validating a keystroke) holds the answers back meanwhile.
+   */
+  readonly responseGate?: (signal?: AbortSignal) => Promise<void>;
 }
 
 export interface TrustTransport {
@@ -93,8 +98,18 @@ export function createTrustTransport(options: TrustTransportOptions = {}): Trust
       : options.httpStack === 'node'
         ? createNodeHttpClient(clientOptions)
         : lazyUndiciHttpClient(clientOptions);
-  const http = options.http ?? ownClient;
-  if (http === undefined) throw new InternalError('no HTTP client was chosen');
+  const client = options.http ?? ownClient;
+  if (client === undefined) throw new InternalError('no HTTP client was chosen');
+  const gate = options.responseGate;
+  const http: HttpClient = gate
+    ? {
+        request: async (request) => {
+          const response = await client.request(request);
+          await gate(request.signal);
+          return response;
+        },
+      }
+    : client;
   const credentials =
     options.credentials ??
     createDockerCredentialStore({
