@@ -14,7 +14,9 @@ export function listInsertion(
   pair: Pair | undefined,
 ): ListInsertion | undefined {
   if (!pair) return undefined;
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  // The policy's own document decides (not the whole file): reads are memoised per document, and a
+  // 1 MB file would otherwise be scanned once per policy.
+  const eol = doc.chunk.text.includes('\r\n') ? '\r\n' : '\n';
   const node = resolveNode(doc, pair.value);
   if (isSeq(node) && !node.flow) return blockInsertion(file, node.range, eol);
   if (isSeq(node)) return flowInsertion(file, node.items, node.range);
