@@ -48,8 +48,9 @@ export interface TrustTransportOptions {
   /** Replaces the default client (tests, tampering doubles). */
   readonly http?: HttpClient;
   /**
-   * Awaited after each response arrives and before it is handed on (and verified): a host with more
-   * urgent work on the same thread (the editor validating a keystroke) holds the answers back meanwhile.
+   * Awaited before each request is sent and after its response arrives, before it is handed on (and
+   * verified): a host with more urgent work on the same thread (the editor validating a keystroke) holds
+   * the lookups back meanwhile.
    */
   readonly responseGate?: (signal?: AbortSignal) => Promise<void>;
 }
@@ -104,6 +105,9 @@ export function createTrustTransport(options: TrustTransportOptions = {}): Trust
   const http: HttpClient = gate
     ? {
         request: async (request) => {
+          // Neither a new request (connection set-up, TLS) nor an answer's verification runs while the
+          // host's urgent work is pending.
+          await gate(request.signal);
           const response = await client.request(request);
           await gate(request.signal);
           return response;
