@@ -57,10 +57,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (open.index(document)) revalidateAll(uri);
       const file = open.file(document);
       // Trust lookups start before validating, so the network answers while this version is validated
-      // and published (the check re-validates once when its answers are in).
+      // and published (the check re-validates once when its answers are in). While an older version's
+      // lookups still run they keep running, and this version joins them after its publish: joining costs
+      // the keystroke's diagnostics time and fetches nothing sooner.
       const followUp = trustFollowUps.get(uri) === document.version;
       trustFollowUps.delete(uri);
-      if (!followUp) startTrustCheck(uri, file, document.version);
+      const joinAfterPublish = !followUp && trustChecks.has(uri);
+      if (!followUp && !joinAfterPublish) startTrustCheck(uri, file, document.version);
       const findings = await service.validate(file, settings.settings);
       // A newer version has its own validation scheduled; publishing this one would flash stale results.
       if (open.get(uri)?.version !== document.version) return;
@@ -69,6 +72,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         version: document.version,
         diagnostics: findings.map(toDiagnostic),
       });
+      if (joinAfterPublish && open.get(uri)?.version === document.version) {
+        startTrustCheck(uri, file, document.version);
+      }
     },
     (uri, error) => connection.console.error(`validation of ${uri} failed: ${describeError(error)}`),
     VALIDATION_DELAY_MS,
@@ -94,7 +100,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     });
     // The previous version's check is cancelled only now, after this one joined the lookups it still
     // needs (the check starts them synchronously): those continue, only the others are aborted. Aborting
-    // at the keystroke instead would drop every lookup and start most of them again 20 ms later.
+    // at the keystroke instead would drop every lookup and start most of them again a debounce later.
     previous?.abort();
   }
 

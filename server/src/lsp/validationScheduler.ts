@@ -2,11 +2,13 @@ import type { ForegroundWork } from './foregroundWork';
 
 /**
  * Coalesces validation requests per document: a new request for a URI replaces the pending one. The delay
- * is small (VALIDATION_DELAY_MS) because a check takes milliseconds; it only merges bursts such as typing
- * or a policy change that re-checks every open document. A newly opened document is validated without it.
- * yaml-language-server waits 200 ms for both (peers.md §2.1).
+ * is small (VALIDATION_DELAY_MS) because an edit re-checks only the document it touched (milliseconds, see
+ * service/documentFindingsCache.ts); it only merges bursts, such as the several changes of one keystroke
+ * (auto-closing pairs) or a policy change that re-checks every open document. Typing is slower than that
+ * (~100 ms between keys), so each keystroke gets its diagnostics. A newly opened document is validated
+ * without it. yaml-language-server waits 200 ms for both (peers.md §2.1).
  */
-export const VALIDATION_DELAY_MS = 20;
+export const VALIDATION_DELAY_MS = 10;
 
 export class ValidationScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
