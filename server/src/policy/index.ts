@@ -36,7 +36,12 @@ export {
 export { checkAdmission, checkDocumentAdmission, type CheckAdmissionOptions } from './checkAdmission';
 export { addEntryEdit, yamlScalar, type TextEditData } from './addEntryEdit';
 export { repositoryNameFor } from './repositoryName';
-export { enforcedWorkloadImages, type WorkloadImageFinder, type WorkloadImageRef } from './workloadImages';
+export {
+  documentPolicySetsKey,
+  enforcedWorkloadImages,
+  type WorkloadImageFinder,
+  type WorkloadImageRef,
+} from './workloadImages';
 export { checkPolicySemantics } from './semantics/checkPolicySemantics';
 export type { SemanticIndex } from './semantics/context';
 export { covers } from './semantics/containment';

@@ -1,5 +1,6 @@
 import { findWorkloadImages, parseImageReference } from '../kube';
 import { memoByDocument } from '../yaml/documentMemo';
+import type { PolicySource } from './policySet';
 import type { YamlDocument } from '../yaml/yamlFile';
 
 /** One container image of a workload, as admission needs it (a narrow view of kube's `WorkloadImage`). */
@@ -39,4 +40,19 @@ export const enforcedWorkloadImages: WorkloadImageFinder = (doc) =>
 function reachesPolicyLookup(image: string): boolean {
   const parsed = parseImageReference(image);
   return parsed.ok ? !parsed.ref.portierisPanics : !parsed.error.portierisRejects;
+}
+
+/**
+ * Names the policy sets a document's enforced images resolve against, one `namespace=id` per namespace
+ * (`PolicySource.policySetId`): answers derived from the document and those sets (admission verdicts, trust
+ * targets) hold while the key is unchanged. Undefined when the source cannot name its sets.
+ */
+export function documentPolicySetsKey(
+  doc: YamlDocument,
+  policies: PolicySource,
+  defaultNamespace: string,
+): string | undefined {
+  if (!policies.policySetId) return undefined;
+  const namespaces = new Set(enforcedWorkloadImages(doc).map((ref) => ref.namespace ?? defaultNamespace));
+  return [...namespaces].map((namespace) => `${namespace}=${policies.policySetId?.(namespace)}`).join(',');
 }

@@ -1,5 +1,5 @@
 import { checkDocumentWorkloadImages } from '../kube';
-import { checkDocumentAdmission, checkPolicySemantics, enforcedWorkloadImages } from '../policy';
+import { checkDocumentAdmission, checkPolicySemantics, documentPolicySetsKey } from '../policy';
 import { validateAgainstSchema } from '../schema';
 import type { PolicyIndex } from '../workspace/policyIndex';
 import type { DocumentValidator, FileValidator } from './types';
@@ -31,10 +31,7 @@ export function admissionValidator(index: PolicyIndex): DocumentValidator {
     // the default one, so the default is set first (a new default changes the index).
     contextKey: (options, _file, document) => {
       index.setDefaultNamespace(options.defaultNamespace);
-      const namespaces = new Set(
-        enforcedWorkloadImages(document).map((ref) => ref.namespace ?? options.defaultNamespace),
-      );
-      return [...namespaces].map((namespace) => `${namespace}=${index.policySetId(namespace)}`).join(',');
+      return documentPolicySetsKey(document, index, options.defaultNamespace) ?? '';
     },
     validateDocument: (file, document, options) =>
       checkDocumentAdmission(file, document, index, { defaultNamespace: options.defaultNamespace }),

@@ -1,11 +1,11 @@
 import { setMaxListeners } from 'node:events';
 import type { Finding } from '../diagnostics/finding';
-import { enforcedWorkloadImages, type PolicySource } from '../policy';
+import { documentPolicySetsKey, type PolicySource } from '../policy';
 import type { CodeActionResult, DiagnosticRef, Position } from '../service/types';
 import type { FileStore } from '../trust/io';
 import type { Environment } from '../trust/transport/proxy';
 import { decideTrust, trustIssues, type RegistryFacts, type TrustFacts, type VerdictInput } from '../verdict';
-import type { ParsedChunk } from '../yaml/parsedChunk';
+import { DocumentMemos } from '../yaml/documentMemo';
 import type { YamlFile } from '../yaml/yamlFile';
 import type { TrustSettings } from '../../../shared/trustSettings';
 import { isAbort } from './abort';
@@ -95,18 +95,8 @@ export class TrustService {
     string,
     { text: string; documents: number; key: string; targets: ImageTarget[] }
   >();
-  /** Image targets per parsed document (see `targets`); the chunk holds one document in practice. */
-  private readonly documentTargets = new WeakMap<
-    ParsedChunk,
-    {
-      readonly start: number;
-      readonly line: number;
-      readonly index: number;
-      readonly settings: string;
-      readonly sets: string;
-      readonly targets: ImageTarget[];
-    }
-  >();
+  /** Image targets per parsed document (see `targets`). */
+  private readonly documentTargets = new DocumentMemos();
   /** The findings of each target and what they were judged on (see `findings`). */
   private readonly targetFindings = new WeakMap<
     ImageTarget,
@@ -411,36 +401,21 @@ export class TrustService {
       servers: run.trust.servers,
       env: this.env,
     };
-    const policySetId = this.policies.policySetId?.bind(this.policies);
-    if (!policySetId) return imageTargets(file, context);
+    if (!this.policies.policySetId) return imageTargets(file, context);
     const settings = `${targetsKey(run)}\n${this.signers.version}`;
-    return file.documents.flatMap((doc) => {
-      // Re-used while the document's text, place and index are the same and so is everything a target
-      // is computed from: the policy sets of its images' namespaces, the signer Secrets, the settings.
-      const sets = enforcedWorkloadImages(doc)
-        .map((ref) => policySetId(ref.namespace ?? run.defaultNamespace))
-        .join(',');
-      const known = this.documentTargets.get(doc.chunk);
-      if (
-        known?.start === doc.start &&
-        known.line === doc.chunkLine &&
-        known.index === doc.index &&
-        known.settings === settings &&
-        known.sets === sets
-      ) {
-        return known.targets;
-      }
-      const targets = documentImageTargets(doc, context);
-      this.documentTargets.set(doc.chunk, {
-        start: doc.start,
-        line: doc.chunkLine,
-        index: doc.index,
-        settings,
-        sets,
-        targets,
-      });
-      return targets;
-    });
+    // Re-used while the document's text, place and index are the same and so is everything a target is
+    // computed from: the policy sets of its images' namespaces, the signer Secrets, the settings.
+    return file.documents.flatMap((doc) =>
+      this.documentTargets.get(
+        'trust-targets',
+        {
+          uri: file.uri,
+          context: `${settings}\n${documentPolicySetsKey(doc, this.policies, run.defaultNamespace) ?? ''}`,
+        },
+        doc,
+        () => documentImageTargets(doc, context),
+      ),
+    );
   }
 
   /** The answer object a lookup key has now (its identity changes when a new answer arrives). */
