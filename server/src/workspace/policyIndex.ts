@@ -1,5 +1,6 @@
 import type { PolicySet, PolicySource } from '../policy/policySet';
 import { readPolicies } from '../policy/readPolicies';
+import { sameItems } from '../policy/sameItems';
 import { sortPolicies } from '../policy/selectEntry';
 import type { PolicyObject } from '../policy/types';
 import type { YamlFile } from '../yaml/yamlFile';
@@ -21,10 +22,6 @@ function sameSet(a: PolicySet, b: PolicySet): boolean {
     sameItems(a.clusterPolicies, b.clusterPolicies) &&
     sameItems(a.ignoredLegacy, b.ignoredLegacy)
   );
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function sameContent(a: readonly object[], b: readonly object[]): boolean {

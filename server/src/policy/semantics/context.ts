@@ -1,6 +1,7 @@
 import type { DiagnosticCode } from '../../diagnostics/codes';
 import type { Finding, FindingData, Severity } from '../../diagnostics/finding';
 import type { YamlFile } from '../../yaml/yamlFile';
+import { sameItems } from '../sameItems';
 import { sortPolicies } from '../selectEntry';
 import type { PolicyObject, Span } from '../types';
 
@@ -82,9 +83,7 @@ function stablePeers(
     previousPeers.set(index, groups);
   }
   const previous = groups.get(key);
-  if (previous && previous.length === peers.length && previous.every((p, i) => p === peers[i])) {
-    return previous;
-  }
+  if (previous && sameItems(previous, peers)) return previous;
   groups.set(key, peers);
   return peers;
 }
