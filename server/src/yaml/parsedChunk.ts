@@ -1,6 +1,6 @@
 import { parseAllDocuments, type Document, type Node } from 'yaml';
 import { fastParseDocument } from './fast/fastParseDocument';
-import { shiftDocumentOffsets, shiftNodeOffsets } from './shiftOffsets';
+import { shiftDocumentOffsets, shiftNodeOffsets, shiftRange } from './shiftOffsets';
 
 /** One document of a chunk, as the parser gave it. Offsets are in file coordinates at `chunk.base`. */
 export interface ChunkDocument {
@@ -45,14 +45,10 @@ export class ParsedChunk {
   moveTo(start: number): void {
     const delta = start - this.offset;
     if (delta === 0) return;
+    // `range` and `root` are the library document's own range and contents when the library parsed it.
     for (const part of this.documents) {
-      if (part.document) shiftDocumentOffsets(part.document, delta);
-      else {
-        part.range[0] += delta;
-        part.range[1] += delta;
-        part.range[2] += delta;
-        shiftNodeOffsets(part.root, delta);
-      }
+      shiftRange(part.range, delta);
+      shiftNodeOffsets(part.root, delta);
     }
     this.offset = start;
   }

@@ -30,7 +30,8 @@ export function shiftDocumentOffsets(document: Document.Parsed, delta: number): 
   shiftNodeOffsets(document.contents, delta);
 }
 
-function shiftRange(range: Range3 | null | undefined, delta: number): void {
+/** Moves one node's or document's [start, value end, end] in place. */
+export function shiftRange(range: Range3 | null | undefined, delta: number): void {
   if (!range) return;
   range[0] += delta;
   range[1] += delta;
