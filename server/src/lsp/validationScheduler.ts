@@ -25,8 +25,7 @@ export class ValidationScheduler {
 
   /** Validates `uri` after the delay; `immediately` skips it (a newly opened file: there is no burst to merge). */
   schedule(uri: string, immediately = false): void {
-    const timer0 = this.timers.get(uri);
-    if (timer0) clearTimeout(timer0);
+    this.stopTimer(uri);
     if (!this.marks.has(uri) && this.foreground) this.marks.set(uri, this.foreground.begin());
     const timer = setTimeout(
       () => {
@@ -44,9 +43,7 @@ export class ValidationScheduler {
   }
 
   cancel(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(uri);
+    this.stopTimer(uri);
     this.unmark(uri);
   }
 
@@ -54,6 +51,12 @@ export class ValidationScheduler {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     for (const uri of [...this.marks.keys()]) this.unmark(uri);
+  }
+
+  private stopTimer(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
   }
 
   private unmark(uri: string): void {
