@@ -8,6 +8,7 @@ import { canonicalJson } from '../../../server/src/trust/tuf/canonicalJson';
 import { parseStrictJson } from '../../../server/src/trust/tuf/strictJson';
 import { isStringifyCanonical } from '../../../server/src/trust/tuf/stringifyVouched';
 import { NOT_VOUCHED, parseVouched } from '../../../server/src/trust/tuf/strictJsonFast';
+import { seededRandom } from '../../helpers/seededRandom';
 
 const parse = (text: string): JsonValue => parseStrictJson(Buffer.from(text, 'utf8'), 't');
 const sha256 = Buffer.alloc(32, 7).toString('base64');
@@ -29,13 +30,9 @@ function generic(value: JsonValue): unknown {
 
 /** mulberry32: a small deterministic generator (a failure can be replayed); next(n) is in [0, n). */
 function randomBelow(seed: number): (n: number) => number {
-  let state = seed;
-  return (n) => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
+  const next = seededRandom(seed);
+  // next() is a 32-bit integer divided by 2^32: multiplying back is exact.
+  return (n) => (next() * 4294967296) % n;
 }
 
 describe('readTargetFileFast', () => {

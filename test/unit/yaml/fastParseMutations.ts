@@ -1,16 +1,7 @@
 /** Deterministic random mutations of YAML documents for the fast parser's differential test. */
 
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded PRNG (mulberry32), so a failing case can be replayed from its seed. */
+export { seededRandom as prng } from '../../helpers/seededRandom';
 
 /** Characters that matter to YAML syntax (indicators, quotes, white space, line breaks) plus filler. */
 const ALPHABET = ' :-#\'"{}[],|>&*!?\n\r\tx1.\\~';
