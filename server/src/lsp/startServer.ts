@@ -96,7 +96,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (trustChecks.get(uri) === controller) trustChecks.delete(uri);
       if (!fresh || controller.signal.aborted || open.get(uri)?.version !== version) return;
       trustFollowUps.set(uri, version);
-      scheduler.schedule(uri);
+      scheduler.schedule(uri, 'dependency');
     });
     // The previous version's check is cancelled only now, after this one joined the lookups it still
     // needs (the check starts them synchronously): those continue, only the others are aborted. Aborting
@@ -121,7 +121,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (document.uri === except) continue;
       // Policies or settings changed: this run may need other lookups, so it is no mere follow-up.
       trustFollowUps.delete(document.uri);
-      scheduler.schedule(document.uri);
+      scheduler.schedule(document.uri, 'dependency');
     }
   }
 
@@ -168,12 +168,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     });
   });
 
-  // didOpen fires onDidOpen, then onDidChangeContent: the first content of a document is checked at once.
+  // didOpen fires onDidOpen, then onDidChangeContent: the first content of a document is checked at once,
+  // and so is a keystroke after a pause (validationScheduler.ts).
   const justOpened = new Set<string>();
   open.documents.onDidOpen(({ document }) => justOpened.add(document.uri));
   // A change does not cancel the running trust check: the new version's check does (startTrustCheck).
   open.documents.onDidChangeContent(({ document }) => {
-    scheduler.schedule(document.uri, justOpened.delete(document.uri));
+    scheduler.schedule(document.uri, justOpened.delete(document.uri) ? 'opened' : 'edited');
   });
   open.documents.onDidClose(({ document }) => {
     cancelTrustCheck(document.uri);
