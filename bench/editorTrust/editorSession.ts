@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Notification } from '../lsp/lspConnection';
 import { BenchError, LspConnection } from '../lsp/lspConnection';
 import { readCpuMs } from '../lsp/session';
+import { SERVER_NODE_OPTIONS } from '../../shared/serverRuntime';
 
 const WAIT_MS = 120_000;
 
@@ -63,10 +64,15 @@ export class EditorSession {
   }): Promise<EditorSession> {
     // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server (NODE_OPTIONS may not carry it).
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
-    const child = spawn(process.execPath, [...nodeArgs, options.serverEntry, '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      cwd: options.rootDir,
-    });
+    // As the extension starts it (shared/serverRuntime.ts), plus any profiling flags of the caller.
+    const child = spawn(
+      process.execPath,
+      [...SERVER_NODE_OPTIONS, ...nodeArgs, options.serverEntry, '--stdio'],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        cwd: options.rootDir,
+      },
+    );
     const connection = new LspConnection(child, (method, params) => {
       if (method !== 'workspace/configuration') return null;
       const items = (params as { items?: { section?: string }[] }).items ?? [];

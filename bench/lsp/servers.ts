@@ -5,6 +5,7 @@
  * (peers.md §2.2). Our schemas are associated through the dispatcher schema in `schemas/`.
  */
 import { join } from 'node:path';
+import { SERVER_NODE_OPTIONS } from '../../shared/serverRuntime';
 
 export interface ServerSpec {
   readonly id: 'ours' | 'yaml-language-server';
@@ -50,7 +51,8 @@ export function yamlLanguageServer(repoRoot: string, schemaUri: string, fileGlob
 }
 
 /**
- * Our server with its defaults except `imageTrust.network: false`: it is told nothing about the files, it
+ * Our server as the extension starts it (its Node options, shared/serverRuntime.ts), with its defaults
+ * except `imageTrust.network: false`: it is told nothing about the files, it
  * recognises the kinds itself. After `initialized` it pulls `imageTrust` and indexes the workspace
  * folders, then sends `imageTrust/workspaceIndexed` (server/src/lsp/startServer.ts); opening before that
  * would time the indexing too, so the session waits for it.
@@ -59,7 +61,7 @@ export function ourServer(repoRoot: string): ServerSpec {
   return {
     id: 'ours',
     command: process.execPath,
-    args: [join(repoRoot, 'dist/server.js'), '--stdio'],
+    args: [...SERVER_NODE_OPTIONS, join(repoRoot, 'dist/server.js'), '--stdio'],
     // `network: false`: no trust lookups (no network in the benchmark; the peer does none either). Every
     // other setting keeps its default (shared/settings.ts, shared/trustSettings.ts).
     configuration: (section) => (section === 'imageTrust' ? { network: false } : undefined),

@@ -14,6 +14,7 @@ import {
   SignedTagsRequest,
 } from '../../shared/protocol';
 import { SETTINGS_SECTION } from '../../shared/settings';
+import { SERVER_NODE_OPTIONS } from '../../shared/serverRuntime';
 import { createCommands } from './commands';
 import { Config } from './config';
 import { InspectDocuments } from './inspect/inspectProvider';
@@ -93,8 +94,12 @@ export class Ctx {
     // One bundle beside this one (esbuild.mjs); IPC is how VS Code talks to Node servers it starts.
     const module = this.extension.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+      debug: {
+        module,
+        transport: TransportKind.ipc,
+        options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6010'] },
+      },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: 'file', language: 'yaml' }],
