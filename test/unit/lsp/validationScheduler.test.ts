@@ -27,15 +27,21 @@ function harness() {
     foreground,
     () => clock,
   );
+  /** Schedules at clock time `ms`. */
+  const at = (ms: number, reason: ValidationReason): void => {
+    clock = ms;
+    scheduler.schedule(URI, reason);
+  };
   return {
     scheduler,
     foreground,
     runs: () => runs,
-    /** Resolves on the next run; a debounced one never comes within the test. */
-    nextRun: () => nextRun,
-    at(ms: number, reason: ValidationReason) {
-      clock = ms;
-      scheduler.schedule(URI, reason);
+    at,
+    /** Schedules at `ms` and resolves on the run that follows; a debounced one never comes within the test. */
+    runsAt(ms: number, reason: ValidationReason): Promise<void> {
+      const ran = nextRun;
+      at(ms, reason);
+      return ran;
     },
   };
 }
@@ -52,9 +58,7 @@ test(
   { timeout: 10_000 },
   async () => {
     const h = harness();
-    const ran = h.nextRun();
-    h.at(0, 'opened');
-    await ran;
+    await h.runsAt(0, 'opened');
     assert.equal(h.runs(), 1);
     h.scheduler.dispose();
   },
@@ -65,12 +69,8 @@ test(
   { timeout: 10_000 },
   async () => {
     const h = harness();
-    const first = h.nextRun();
-    h.at(0, 'edited');
-    await first;
-    const second = h.nextRun();
-    h.at(LONG_DELAY_MS, 'edited');
-    await second;
+    await h.runsAt(0, 'edited');
+    await h.runsAt(LONG_DELAY_MS, 'edited');
     assert.equal(h.runs(), 2);
     h.scheduler.dispose();
   },
@@ -81,9 +81,7 @@ test(
   { timeout: 10_000 },
   async () => {
     const h = harness();
-    const first = h.nextRun();
-    h.at(0, 'edited');
-    await first;
+    await h.runsAt(0, 'edited');
     h.at(LONG_DELAY_MS - 1, 'edited');
     assert.equal(await stillPending(h.foreground), true);
     assert.equal(h.runs(), 1);
@@ -110,13 +108,9 @@ test(
   { timeout: 10_000 },
   async () => {
     const h = harness();
-    const first = h.nextRun();
-    h.at(0, 'edited');
-    await first;
+    await h.runsAt(0, 'edited');
     h.scheduler.cancel(URI);
-    const second = h.nextRun();
-    h.at(1, 'edited');
-    await second;
+    await h.runsAt(1, 'edited');
     assert.equal(h.runs(), 2);
     h.scheduler.dispose();
   },
