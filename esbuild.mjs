@@ -73,7 +73,7 @@ await Promise.all([
     ...common,
     entryPoints: ['server/src/cli/inspectMain.ts'],
     outfile: 'dist/cli-inspect.js',
-    plugins: [yamlAsEsModule, undiciAsSeparateFile],
+    plugins: [...common.plugins, undiciAsSeparateFile],
     // import() of that file becomes require(): no ESM loader, and the file is found next to this one.
     supported: { 'dynamic-import': false },
   }),
