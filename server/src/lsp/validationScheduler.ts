@@ -71,6 +71,7 @@ export class ValidationScheduler {
     for (const uri of [...this.marks.keys()]) this.unmark(uri);
   }
 
+  /** Whether this request skips the delay; an edit's time is recorded here, for the next one. */
   private atOnce(uri: string, reason: ValidationReason, pending: boolean): boolean {
     if (reason === 'opened') return true;
     if (reason === 'dependency') return false;
