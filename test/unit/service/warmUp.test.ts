@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { warmUpLanguageService, warmUpSample } from '../../../server/src/service/warmUp';
+import { warmUpLanguageService } from '../../../server/src/service/warmUp';
+import { warmUpSample } from '../../../server/src/service/warmUpSample';
 import { documentChunkStarts } from '../../../server/src/yaml/documentChunks';
 import { parseChunk } from '../../../server/src/yaml/fast/fastParseDocument';
 
