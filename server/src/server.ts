@@ -1,5 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { version } from '../../package.json';
+import { collectStartUpGarbage } from '../../shared/serverRuntime';
 import { ForegroundWork } from './lsp/foregroundWork';
 import { startServer } from './lsp/startServer';
 import { createDefaultLanguageService } from './service/defaultLanguageService';
@@ -24,6 +25,9 @@ startServer(connection, {
   name: 'image-trust',
   version,
   credentials,
-  warmUp: warmUpLanguageService,
+  warmUp: async () => {
+    await warmUpLanguageService();
+    collectStartUpGarbage();
+  },
   foreground,
 });
