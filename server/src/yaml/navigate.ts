@@ -1,7 +1,6 @@
 import {
   isAlias,
   isMap,
-  isPair,
   isScalar,
   isSeq,
   type Alias,
@@ -74,8 +73,9 @@ export function keyText(pair: Pair): string | undefined {
 export function findPair(doc: YamlDocument, map: unknown, key: string): Pair | undefined {
   const node = asMap(doc, map);
   if (!node) return undefined;
+  // A map's items are always pairs (yaml's YAMLMap<K, V>.items: Pair<K, V>[]).
   for (const item of node.items) {
-    if (isPair(item) && keyText(item) === key) return item;
+    if (keyText(item) === key) return item;
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import { keyText, resolveAlias } from './navigate';
 import type { YamlDocument } from './yamlFile';
 
@@ -56,8 +56,8 @@ export function toPlainValue(
     if (isSeq(current)) return current.items.map((item) => convert(item, depth + 1));
     if (isMap(current)) {
       const out: { [key: string]: PlainValue } = {};
+      // A map's items are always pairs (yaml's YAMLMap<K, V>.items: Pair<K, V>[]).
       for (const item of current.items) {
-        if (!isPair(item)) continue;
         const key = keyText(item);
         if (key === undefined) continue;
         out[key] = convert(item.value, depth + 1);
