@@ -1,7 +1,7 @@
-import { asMap, asSeq, getField } from '../yaml/navigate';
+import type { Pair } from 'yaml';
+import { asMap, asSeq, findPair } from '../yaml/navigate';
 import type { YamlDocument } from '../yaml/yamlFile';
-import { optional } from './optional';
-import { keySpanOf, readBoolean, readString, readTrue, spanOf } from './readHelpers';
+import { pairKeySpan, readBoolean, readString, readTrue, spanOf } from './readHelpers';
 import type {
   EntryPolicy,
   SignedIdentity,
@@ -11,80 +11,95 @@ import type {
   TrustPolicy,
   VulnerabilityPolicy,
 } from './types';
+import type { Writable } from './writable';
 
-/** Reads `repositories[].policy` as the Go types would see it (portieris.md §1.3). */
+/**
+ * Reads `repositories[].policy` as the Go types would see it (portieris.md §1.3). Every entry of every policy
+ * is read on each open, so each key is looked up once (its pair gives both the value and the key's span) and
+ * optional fields are set only when present, without spreading temporary objects.
+ */
 export function readEntryPolicy(doc: YamlDocument, entry: unknown): EntryPolicy {
-  const policy = asMap(doc, getField(doc, entry, 'policy'));
+  const policyPair = findPair(doc, entry, 'policy');
+  const policy = asMap(doc, policyPair?.value);
   const mutate = readTrue(doc, policy, 'mutateImage');
-  const vaMap = getField(doc, policy, 'va');
-  const vaKey = keySpanOf(doc, policy, 'va');
-  return {
-    ...optional('keySpan', keySpanOf(doc, entry, 'policy')),
-    trust: readTrust(doc, getField(doc, policy, 'trust'), keySpanOf(doc, policy, 'trust')),
-    simple: readSimple(doc, getField(doc, policy, 'simple'), keySpanOf(doc, policy, 'simple')),
-    vulnerability: readVulnerability(doc, policy),
+  const vaPair = findPair(doc, policy, 'va');
+  const result: Writable<EntryPolicy> = {
+    trust: readTrust(doc, findPair(doc, policy, 'trust')),
+    simple: readSimple(doc, findPair(doc, policy, 'simple')),
+    vulnerability: readVulnerability(doc, findPair(doc, policy, 'vulnerability')),
     mutateImage: readBoolean(doc, policy, 'mutateImage', true),
-    ...optional('mutateImageSpan', mutate.span),
-    ...(vaKey ? { va: { enabled: readTrue(doc, vaMap, 'enabled').value, keySpan: vaKey } } : {}),
   };
+  const keySpan = pairKeySpan(policyPair);
+  if (keySpan) result.keySpan = keySpan;
+  if (mutate.span) result.mutateImageSpan = mutate.span;
+  const vaKey = pairKeySpan(vaPair);
+  if (vaKey) result.va = { enabled: readTrue(doc, vaPair?.value, 'enabled').value, keySpan: vaKey };
+  return result;
 }
 
-function readTrust(doc: YamlDocument, trust: unknown, keySpan: TrustPolicy['keySpan']): TrustPolicy {
+function readTrust(doc: YamlDocument, pair: Pair | undefined): TrustPolicy {
+  const trust = pair?.value;
   const enabled = readTrue(doc, trust, 'enabled');
-  const signers = asSeq(doc, getField(doc, trust, 'signerSecrets'));
+  const signers = asSeq(doc, findPair(doc, trust, 'signerSecrets')?.value);
   const signerSecrets: SpannedString[] = [];
   for (const item of signers?.items ?? []) {
     const name = readString(doc, item, 'name');
     if (name) signerSecrets.push(name);
   }
-  return {
-    enabled: enabled.value,
-    ...optional('enabledSpan', enabled.span),
-    ...optional('keySpan', keySpan),
-    ...optional('trustServer', readString(doc, trust, 'trustServer')),
-    signerSecrets,
-  };
+  const result: Writable<TrustPolicy> = { enabled: enabled.value, signerSecrets };
+  if (enabled.span) result.enabledSpan = enabled.span;
+  const keySpan = pairKeySpan(pair);
+  if (keySpan) result.keySpan = keySpan;
+  const trustServer = readString(doc, trust, 'trustServer');
+  if (trustServer) result.trustServer = trustServer;
+  return result;
 }
 
-function readSimple(doc: YamlDocument, simple: unknown, keySpan: SimplePolicy['keySpan']): SimplePolicy {
-  const items = asSeq(doc, getField(doc, simple, 'requirements'))?.items ?? [];
+function readSimple(doc: YamlDocument, pair: Pair | undefined): SimplePolicy {
+  const simple = pair?.value;
+  const items = asSeq(doc, findPair(doc, simple, 'requirements')?.value)?.items ?? [];
   const requirements: SimpleRequirement[] = [];
   for (const item of items) {
     const span = spanOf(item);
     if (!span || !asMap(doc, item)) continue;
-    const identity = asMap(doc, getField(doc, item, 'signedIdentity'));
-    requirements.push({
-      span,
-      ...optional('type', readString(doc, item, 'type')),
-      ...optional('keySecret', readString(doc, item, 'keySecret')),
-      ...optional('keySecretNamespace', readString(doc, item, 'keySecretNamespace')),
-      ...(identity ? { signedIdentity: readIdentity(doc, identity) } : {}),
-    });
+    const requirement: Writable<SimpleRequirement> = { span };
+    const type = readString(doc, item, 'type');
+    if (type) requirement.type = type;
+    const keySecret = readString(doc, item, 'keySecret');
+    if (keySecret) requirement.keySecret = keySecret;
+    const keySecretNamespace = readString(doc, item, 'keySecretNamespace');
+    if (keySecretNamespace) requirement.keySecretNamespace = keySecretNamespace;
+    const identity = asMap(doc, findPair(doc, item, 'signedIdentity')?.value);
+    if (identity) requirement.signedIdentity = readIdentity(doc, identity);
+    requirements.push(requirement);
   }
-  return {
-    ...optional('keySpan', keySpan),
-    requirements,
-    ...optional('storeURL', readString(doc, simple, 'storeURL')),
-    ...optional('storeSecret', readString(doc, simple, 'storeSecret')),
-  };
+  const result: Writable<SimplePolicy> = { requirements };
+  const keySpan = pairKeySpan(pair);
+  if (keySpan) result.keySpan = keySpan;
+  const storeURL = readString(doc, simple, 'storeURL');
+  if (storeURL) result.storeURL = storeURL;
+  const storeSecret = readString(doc, simple, 'storeSecret');
+  if (storeSecret) result.storeSecret = storeSecret;
+  return result;
 }
 
 function readIdentity(doc: YamlDocument, identity: unknown): SignedIdentity {
-  return {
-    ...optional('type', readString(doc, identity, 'type')),
-    ...optional('dockerReference', readString(doc, identity, 'dockerReference')?.value),
-    ...optional('dockerRepository', readString(doc, identity, 'dockerRepository')?.value),
-    ...optional('prefix', readString(doc, identity, 'prefix')?.value),
-    ...optional('signedPrefix', readString(doc, identity, 'signedPrefix')?.value),
-  };
+  const result: Writable<SignedIdentity> = {};
+  const type = readString(doc, identity, 'type');
+  if (type) result.type = type;
+  for (const key of ['dockerReference', 'dockerRepository', 'prefix', 'signedPrefix'] as const) {
+    const value = readString(doc, identity, key)?.value;
+    if (value !== undefined) result[key] = value;
+  }
+  return result;
 }
 
-function readVulnerability(doc: YamlDocument, policy: unknown): VulnerabilityPolicy {
-  const vulnerability = getField(doc, policy, 'vulnerability');
-  const iccrva = getField(doc, vulnerability, 'ICCRVA');
-  return {
-    iccrvaEnabled: readTrue(doc, iccrva, 'enabled').value,
-    ...optional('account', readString(doc, iccrva, 'account')?.value),
-    ...optional('keySpan', keySpanOf(doc, policy, 'vulnerability')),
-  };
+function readVulnerability(doc: YamlDocument, pair: Pair | undefined): VulnerabilityPolicy {
+  const iccrva = findPair(doc, pair?.value, 'ICCRVA')?.value;
+  const result: Writable<VulnerabilityPolicy> = { iccrvaEnabled: readTrue(doc, iccrva, 'enabled').value };
+  const account = readString(doc, iccrva, 'account')?.value;
+  if (account !== undefined) result.account = account;
+  const keySpan = pairKeySpan(pair);
+  if (keySpan) result.keySpan = keySpan;
+  return result;
 }

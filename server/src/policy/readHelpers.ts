@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isScalar, type Pair } from 'yaml';
 import { asScalar, findPair, keyOffsets, nodeOffsets, resolveNode } from '../yaml/navigate';
 import type { YamlDocument } from '../yaml/yamlFile';
 import type { Span, SpannedString } from './types';
@@ -10,7 +10,11 @@ export function spanOf(node: unknown): Span | undefined {
 }
 
 export function keySpanOf(doc: YamlDocument, map: unknown, key: string): Span | undefined {
-  const pair = findPair(doc, map, key);
+  return pairKeySpan(findPair(doc, map, key));
+}
+
+/** Span of a pair's key (its value when the key has no range). */
+export function pairKeySpan(pair: Pair | undefined): Span | undefined {
   const offsets = pair ? keyOffsets(pair) : undefined;
   return offsets ? { start: offsets[0], end: offsets[1] } : undefined;
 }

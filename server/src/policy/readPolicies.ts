@@ -6,10 +6,10 @@ import type { YamlDocument, YamlFile } from '../yaml/yamlFile';
 import { kubeObjectsOf } from '../kube';
 import { isPolicyKind, policyApiVersionKind } from './apiGroups';
 import { listInsertion } from './listInsertion';
-import { optional } from './optional';
 import { readEntryPolicy } from './readEntryPolicy';
-import { keySpanOf, readString, spanOf } from './readHelpers';
+import { keySpanOf, pairKeySpan, readString, spanOf } from './readHelpers';
 import type { PolicyObject, RepositoryEntry, Span } from './types';
+import type { Writable } from './writable';
 
 /**
  * Every Portieris ImagePolicy / ClusterImagePolicy in the file (portieris.md §1.1): `portieris.cloud.ibm.com/v1`
@@ -62,24 +62,30 @@ function readPolicyObject(
   const span = spanOf(root) ?? { start: doc.start, end: doc.end };
   // Text reached through an alias is shared with another place: no edit is offered there.
   const insertion = viaAlias ? undefined : listInsertion(file, doc, repositoriesPair);
-  return {
+  const result: Writable<PolicyObject> = {
     uri: file.uri,
     documentIndex: doc.index,
     kind: kind.value,
     apiVersion: apiVersion.value,
     legacy: group === 'legacy',
-    ...optional('name', name?.value),
-    ...optional('namespace', namespace?.value),
     span,
     kindSpan: kind.span,
     apiVersionSpan: apiVersion.span,
-    ...optional('nameSpan', name?.span),
-    ...optional('namespaceSpan', namespace?.span),
-    repositoriesSpan: keySpanOf(doc, spec, 'repositories') ?? keySpanOf(doc, root, 'spec') ?? kind.span,
+    repositoriesSpan: pairKeySpan(repositoriesPair) ?? keySpanOf(doc, root, 'spec') ?? kind.span,
     repositoriesShape: repositoriesShape(doc, repositoriesPair?.value, repositoriesPair !== undefined),
     repositories: list ? list.items.map((item, index) => readEntry(doc, item, index, span)) : [],
-    ...optional('insertion', insertion),
   };
+  // Optional fields are set only when present (absent, not `undefined`), without spreading temporaries.
+  if (name) {
+    result.name = name.value;
+    result.nameSpan = name.span;
+  }
+  if (namespace) {
+    result.namespace = namespace.value;
+    result.namespaceSpan = namespace.span;
+  }
+  if (insertion) result.insertion = insertion;
+  return result;
 }
 
 function repositoriesShape(
