@@ -16,4 +16,9 @@ export interface PolicySource {
    * keep answers derived from a set; absent: they cannot.
    */
   policySetId?(namespace: string): number;
+  /**
+   * Grows whenever any `policySetId` answer may change (a policy or the default namespace changed): while
+   * it stands still, keys built from those ids still hold. Absent: callers rebuild them each time.
+   */
+  readonly changeCount?: number;
 }

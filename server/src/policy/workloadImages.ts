@@ -53,6 +53,36 @@ export function documentPolicySetsKey(
   defaultNamespace: string,
 ): string | undefined {
   if (!policies.policySetId) return undefined;
-  const namespaces = new Set(enforcedWorkloadImages(doc).map((ref) => ref.namespace ?? defaultNamespace));
-  return [...namespaces].map((namespace) => `${namespace}=${policies.policySetId?.(namespace)}`).join(',');
+  const refs = enforcedWorkloadImages(doc);
+  const generation = policies.changeCount;
+  const last = lastKeys.get(refs);
+  if (
+    last !== undefined &&
+    generation !== undefined &&
+    last.source === policies &&
+    last.generation === generation &&
+    last.defaultNamespace === defaultNamespace
+  ) {
+    return last.key;
+  }
+  const namespaces = new Set(refs.map((ref) => ref.namespace ?? defaultNamespace));
+  const key = [...namespaces]
+    .map((namespace) => `${namespace}=${policies.policySetId?.(namespace)}`)
+    .join(',');
+  if (generation !== undefined) lastKeys.set(refs, { source: policies, generation, defaultNamespace, key });
+  return key;
 }
+
+/**
+ * The last key per document (keyed by its memoised image list, the same array while its text is unchanged).
+ * Admission and trust both ask for every document on every validation, and most edits change no policy.
+ */
+const lastKeys = new WeakMap<
+  readonly WorkloadImageRef[],
+  {
+    readonly source: PolicySource;
+    readonly generation: number;
+    readonly defaultNamespace: string;
+    readonly key: string;
+  }
+>();
