@@ -3,8 +3,10 @@ import { version } from '../../package.json';
 import { collectStartUpGarbage } from '../../shared/serverRuntime';
 import { ForegroundWork } from './lsp/foregroundWork';
 import { startServer } from './lsp/startServer';
+import { warmUpDocumentSync } from './lsp/warmUpDocumentSync';
 import { createDefaultLanguageService } from './service/defaultLanguageService';
 import { warmUpLanguageService } from './service/warmUp';
+import { warmUpSample } from './service/warmUpSample';
 import { createEditorCredentials } from './trustView/editorCredentials';
 
 /**
@@ -27,6 +29,8 @@ startServer(connection, {
   credentials,
   warmUp: async () => {
     await warmUpLanguageService();
+    // A part of the sample is enough: what gets optimised is the code, whatever the document's size.
+    warmUpDocumentSync(warmUpSample().slice(0, 20_000));
     collectStartUpGarbage();
   },
   foreground,

@@ -43,6 +43,15 @@ export class OpenDocuments {
     return this.service.indexFile(this.file(document));
   }
 
+  /**
+   * Readies a document for its first incremental change, called in idle time once its check is published:
+   * the first ranged `didChange` makes `TextDocument` index every line (vscode-languageserver-textdocument
+   * `getLineOffsets`), which the keystroke would otherwise wait for. Later changes keep that index up to date.
+   */
+  prepareForEdits(uri: string): void {
+    this.documents.get(uri)?.offsetAt({ line: 0, character: 0 });
+  }
+
   forget(uri: string): void {
     this.cache.delete(canonicalUri(uri));
     this.indexedVersions.delete(uri);

@@ -72,6 +72,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         version: document.version,
         diagnostics: findings.map(toDiagnostic),
       });
+      open.prepareForEdits(uri);
       if (joinAfterPublish && open.get(uri)?.version === document.version) {
         startTrustCheck(uri, file, document.version);
       }
