@@ -19,10 +19,10 @@ export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=4'
 
 /**
  * A full garbage collection, when the process was started with `--expose-gc`; nothing otherwise. The
- * warm-up leaves its syntax trees and findings in the old generation, and V8 would otherwise start an
- * incremental marking of them while the first file is being checked. Measured on the LSP benchmark,
- * interleaved, 15 sessions each (bench/notes.md, 2026-12-02): the first open of the 8,400-line file
- * 219 → 184 ms median, server CPU 360 → 320 ms, for about 40 ms more start-up.
+ * warm-up leaves its syntax trees and findings behind, and V8 would otherwise collect them during the first
+ * open (which still runs one major GC of its own, for the file's data). Measured on the LSP benchmark,
+ * interleaved (bench/notes.md, 2026-12-02): the first open of the 8,400-line file 216 → 193 ms median
+ * (11 sessions each) and 219 → 184 ms (15 each), server CPU −20 to −40 ms, start-up 6–37 ms longer.
  */
 export function collectStartUpGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();

@@ -72,10 +72,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         version: document.version,
         diagnostics: findings.map(toDiagnostic),
       });
-      open.prepareForEdits(uri);
       if (joinAfterPublish && open.get(uri)?.version === document.version) {
         startTrustCheck(uri, file, document.version);
       }
+      open.prepareForEdits(uri);
     },
     (uri, error) => connection.console.error(`validation of ${uri} failed: ${describeError(error)}`),
     VALIDATION_DELAY_MS,
