@@ -41,6 +41,23 @@ function readResult<T>(path: string): T | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
 }
 
+/** Where the clock stops, and what the benchmark client spends after it decoding each server's publishes. */
+function decodeLines(r: LspBenchResult): string[] {
+  const decoded = r.sizes.flatMap((size) =>
+    Object.entries(size.servers).flatMap(([id, server]) =>
+      server.openDecodeMs && server.changeDecodeMs
+        ? [
+            `${size.name} ${id} ${fmt(server.openDecodeMs.median, 1)} / ${fmt(server.changeDecodeMs.median, 1)}`,
+          ]
+        : [],
+    ),
+  );
+  if (decoded.length === 0) return [];
+  return [
+    `- The clock stops when a publish's last bytes arrive at the client, before the client decodes it (bench/lsp/lspConnection.ts). Decoding took the client (open / change, ms, median): ${decoded.join('; ')}.`,
+  ];
+}
+
 function lspSection(r: LspBenchResult): string[] {
   const out = ['## 1. Language server vs yaml-language-server (bench/lsp)', ''];
   out.push(...machineLines(r.machine, r.date, r.commit, r.runs));
@@ -48,6 +65,7 @@ function lspSection(r: LspBenchResult): string[] {
     `- Peer: ${r.peer.name} ${r.peer.version}, our schemas associated through \`schemas/portieris-policies.schema.json\` (SchemaStore and CRD store off, no network)`,
     `- Debounce: ours ${r.ourDebounce.ms === undefined ? 'unknown' : `${r.ourDebounce.ms} ms`} on changes (\`${r.ourDebounce.source}\`), none on didOpen (a newly opened document is validated at once); yaml-language-server a fixed 200 ms on both (peers.md §2.1). The numbers below are raw and include each server's debounce.`,
     '- One fresh server process per run: initialize → settings pulled / start-up indexing done → didOpen → first publishDiagnostics; then didChange (one key misspelt, `trustServer` → `trustserver`) → the publishDiagnostics that reports it; then VmRSS.',
+    ...decodeLines(r),
     '',
     '### didOpen → first publishDiagnostics (ms)',
     '',

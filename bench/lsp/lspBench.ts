@@ -24,6 +24,9 @@ export interface ServerSizeResult {
   readonly openMs: Summary;
   readonly changeMs: Summary;
   readonly changeFirstPublishMs: Summary;
+  /** Optional: results saved before the clock was read at arrival do not have them. */
+  readonly openDecodeMs?: Summary;
+  readonly changeDecodeMs?: Summary;
   readonly rssMB: Summary;
   readonly openCpuMs: Summary;
   readonly changeCpuMs: Summary;
@@ -57,6 +60,8 @@ function collect(sessions: readonly SessionResult[], errors: string[]): ServerSi
     openMs: summary(sessions.map((s) => s.openMs)),
     changeMs: summary(sessions.map((s) => s.changeMs)),
     changeFirstPublishMs: summary(sessions.map((s) => s.changeFirstPublishMs)),
+    openDecodeMs: summary(sessions.map((s) => s.openDecodeMs)),
+    changeDecodeMs: summary(sessions.map((s) => s.changeDecodeMs)),
     // MB = 10^6 bytes (VmRSS is in KiB), as the goal is stated in MB.
     openCpuMs: summary(sessions.map((s) => s.openCpuMs)),
     changeCpuMs: summary(sessions.map((s) => s.changeCpuMs)),

@@ -21,8 +21,10 @@ export type ServerRequestHandler = (method: string, params: unknown) => unknown;
 export interface Notification {
   readonly method: string;
   readonly params: unknown;
-  /** performance.now() when the frame was parsed. */
+  /** performance.now() when the frame's last bytes arrived (before it is decoded). */
   readonly at: number;
+  /** performance.now() once the frame was decoded (`JSON.parse`), the client's own work on top of `at`. */
+  readonly parsedAt: number;
 }
 
 type NotificationWaiter = {
@@ -104,6 +106,9 @@ export class LspConnection {
   }
 
   private receive(chunk: Buffer): void {
+    // The clock is read as the bytes arrive: the frames this chunk completes were received now, however long
+    // this client then takes to decode them (JSON.parse of a 388 KB publish costs it 3–9 ms).
+    const arrived = performance.now();
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
     for (;;) {
       const headerEnd = this.buffer.indexOf(HEADER_END);
@@ -116,11 +121,11 @@ export class LspConnection {
       if (this.buffer.length < start + length) return;
       const body = this.buffer.subarray(start, start + length).toString('utf8');
       this.buffer = this.buffer.subarray(start + length);
-      this.dispatch(JSON.parse(body) as IncomingMessage, performance.now());
+      this.dispatch(JSON.parse(body) as IncomingMessage, arrived);
     }
   }
 
-  private dispatch(message: IncomingMessage, at: number): void {
+  private dispatch(message: IncomingMessage, arrived: number): void {
     if (message.method !== undefined && message.id !== undefined) {
       let result: unknown = null;
       try {
@@ -133,7 +138,12 @@ export class LspConnection {
       return;
     }
     if (message.method !== undefined) {
-      const n: Notification = { method: message.method, params: message.params, at };
+      const n: Notification = {
+        method: message.method,
+        params: message.params,
+        at: arrived,
+        parsedAt: performance.now(),
+      };
       // Every waiter that takes it gets it: two waiters may watch the same stream for different things.
       const taken = this.waiters.filter((w) => w.accept(n));
       this.waiters = this.waiters.filter((w) => !taken.includes(w));

@@ -28,6 +28,12 @@ export interface SessionResult {
   readonly openCpuMs: number;
   /** The same from didChange to the diagnostics that report it. */
   readonly changeCpuMs: number;
+  /**
+   * What this client then spent decoding the publish that ends openMs / changeMs (`JSON.parse`): not part of
+   * those times, which end where the bytes arrive; shown so the size of each server's answers is visible.
+   */
+  readonly openDecodeMs: number;
+  readonly changeDecodeMs: number;
   /** The message of the diagnostic on the misspelt line, to show both servers really found it. */
   readonly typoMessage: string;
 }
@@ -187,6 +193,8 @@ export async function runSession(
       openDiagnostics: diagnosticsOf(openN).diagnostics.length,
       changeMs: reportedN.at - t1,
       changeFirstPublishMs: firstN.at - t1,
+      openDecodeMs: openN.parsedAt - openN.at,
+      changeDecodeMs: reportedN.parsedAt - reportedN.at,
       changeDiagnostics: diagnosticsOf(reportedN).diagnostics.length,
       rssKiB,
       openCpuMs: cpu1 - cpu0,
