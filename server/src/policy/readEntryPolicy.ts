@@ -11,7 +11,7 @@ import type {
   TrustPolicy,
   VulnerabilityPolicy,
 } from './types';
-import type { Writable } from './writable';
+import type { Writable } from '../writable';
 
 /**
  * Reads `repositories[].policy` as the Go types would see it (portieris.md §1.3). Every entry of every policy

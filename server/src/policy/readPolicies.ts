@@ -9,7 +9,7 @@ import { listInsertion } from './listInsertion';
 import { readEntryPolicy } from './readEntryPolicy';
 import { keySpanOf, pairKeySpan, readString, spanOf } from './readHelpers';
 import type { PolicyObject, RepositoryEntry, Span } from './types';
-import type { Writable } from './writable';
+import type { Writable } from '../writable';
 
 /**
  * Every Portieris ImagePolicy / ClusterImagePolicy in the file (portieris.md §1.1): `portieris.cloud.ibm.com/v1`

@@ -5,6 +5,7 @@ import type { LineIndex } from '../yaml/lineIndex';
 import type { PathStep } from '../yaml/navigate';
 import type { PlainValue } from '../yaml/plainValue';
 import type { YamlDocument } from '../yaml/yamlFile';
+import type { Writable } from '../writable';
 import { rangeFor, type RangeTarget } from './findingRange';
 import { pathToPointer, pointerToPath } from './jsonPointer';
 import { adviseUnknownKey, enumHint, suggestEnumValue } from './schemaHints';
@@ -153,7 +154,7 @@ export function errorToFinding(error: ErrorObject, ctx: ErrorContext): Finding {
   const mapped = mapError(error, ctx);
   // A missing key has no node: its range is the container's, i.e. the path without the last step.
   const rangePath = mapped.target === 'container' ? mapped.path.slice(0, -1) : mapped.path;
-  const data: { -readonly [K in keyof FindingData]: FindingData[K] } = {
+  const data: Writable<FindingData> = {
     path: pathToPointer(mapped.path),
     schemaKeyword: error.keyword,
   };
