@@ -13,14 +13,12 @@ export function warmUpDocumentSync(text: string): void {
   const lines = document.lineCount;
   for (let i = 0; i < EDITS; i++) {
     const line = (i * 37) % lines;
-    // Typing (insert a character), a line break, and a deletion: the three shapes of a keystroke.
-    const shapes = [
-      { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' },
-      { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '\n' },
-      { range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: '' },
-    ];
-    const change = shapes[i % shapes.length] ?? shapes[0];
-    if (change) document = TextDocument.update(document, [change], i + 1);
-    document.positionAt(document.offsetAt({ line, character: 0 }));
+    // In turn the three shapes of a keystroke: a character typed, a line break, a character deleted.
+    const shape = i % 3;
+    const start = { line, character: 0 };
+    const end = { line, character: shape === 2 ? 1 : 0 };
+    const text = shape === 0 ? 'x' : shape === 1 ? '\n' : '';
+    document = TextDocument.update(document, [{ range: { start, end }, text }], i + 1);
+    document.positionAt(document.offsetAt(start));
   }
 }
