@@ -15,8 +15,8 @@ import type { Writable } from '../writable';
 
 /**
  * Reads `repositories[].policy` as the Go types would see it (portieris.md §1.3). Every entry of every policy
- * is read on each open, so each key is looked up once (its pair gives both the value and the key's span) and
- * optional fields are set only when present, without spreading temporary objects.
+ * is read on each open, so a key whose span is kept is looked up once (its pair gives both the value and the
+ * key's span), and optional fields are set only when present, without spreading temporary objects.
  */
 export function readEntryPolicy(doc: YamlDocument, entry: unknown): EntryPolicy {
   const policyPair = findPair(doc, entry, 'policy');
