@@ -1,10 +1,10 @@
-import { Pair, type Scalar, YAMLMap, type YAMLSeq } from 'yaml';
+import type { Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { bail } from './bail';
 import { parseBlockSeq } from './blockSeq';
 import { endCollection } from './collectionEnd';
 import { emptyValueAfterKey } from './emptyValue';
 import { parseInlineValue, tryParseKey } from './inlineValue';
-import { schema } from './scalars';
+import { newMap, newPair } from './nodeFactory';
 import type { Scanner } from './scanner';
 import { findContent, scanAfterValue } from './trivia';
 
@@ -17,7 +17,7 @@ const HASH = 0x23;
  */
 export function parseBlockMap(src: Scanner, keyPos: number, indent: number, firstKey: Scalar): YAMLMap {
   const { text } = src;
-  const map = new YAMLMap(schema);
+  const map = newMap();
   const keys = new KeyValues(map);
   let pos = keyPos;
   let key: Scalar | null = firstKey;
@@ -44,7 +44,7 @@ export function parseBlockMap(src: Scanner, keyPos: number, indent: number, firs
       value = parseInlineValue(src, q, eol, indent);
       scanAfterValue(src, src.at, indent, src.attachable ? rangeOf(value) : null);
     }
-    map.items.push(new Pair(key, value));
+    map.items.push(newPair(key, value));
     if (src.indent === indent) {
       if (src.isSeqIndicator(src.next)) bail('sequence entry at the column of mapping keys');
       pos = src.next;

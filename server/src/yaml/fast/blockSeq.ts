@@ -1,9 +1,9 @@
-import { YAMLSeq, type Scalar, type YAMLMap } from 'yaml';
+import type { Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { bail } from './bail';
 import { parseBlockMap, rangeOf } from './blockMap';
 import { endCollection } from './collectionEnd';
 import { parseInlineValue, tryParseKey } from './inlineValue';
-import { schema } from './scalars';
+import { newSeq } from './nodeFactory';
 import type { Scanner } from './scanner';
 import { scanAfterValue } from './trivia';
 
@@ -19,7 +19,7 @@ const NOT_A_KEY = new Set(Array.from('|>[{', (c) => c.charCodeAt(0)));
  */
 export function parseBlockSeq(src: Scanner, dashPos: number, indent: number): YAMLSeq {
   const { text } = src;
-  const seq = new YAMLSeq(schema);
+  const seq = newSeq();
   let pos = dashPos;
   for (;;) {
     const eol = src.lineEnd(pos);

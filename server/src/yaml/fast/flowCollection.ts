@@ -1,7 +1,8 @@
-import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { bail } from './bail';
 import { scanQuoted } from './quotedScan';
-import { plainScalar, schema, stringScalar } from './scalars';
+import { newMap, newPair, newSeq } from './nodeFactory';
+import { plainScalar, stringScalar } from './scalars';
 import type { Scanner } from './scanner';
 
 const SPACE = 0x20;
@@ -49,8 +50,8 @@ export function parseFlowCollection(src: Scanner, pos: number, eol: number): YAM
   const { text } = src;
   const isMap = text.charCodeAt(pos) === 0x7b;
   const close = isMap ? 0x7d : 0x5d;
-  const map = isMap ? new YAMLMap(schema) : undefined;
-  const seq = isMap ? undefined : new YAMLSeq(schema);
+  const map = isMap ? newMap() : undefined;
+  const seq = isMap ? undefined : newSeq();
   let i = src.skipSpaces(pos + 1, eol);
   while (i < eol && text.charCodeAt(i) !== close) {
     let value = flowScalar(src, i, eol);
@@ -60,7 +61,7 @@ export function parseFlowCollection(src: Scanner, pos: number, eol: number): YAM
       if (text.charCodeAt(i) !== COLON || text.charCodeAt(i + 1) !== SPACE) bail('flow pair without ": "');
       for (const pair of map.items) if ((pair.key as Scalar).value === key.value) bail('duplicate key');
       value = flowScalar(src, src.skipSpaces(i + 1, eol), eol);
-      map.items.push(new Pair(key, value));
+      map.items.push(newPair(key, value));
     } else {
       seq?.items.push(value);
     }

@@ -1,13 +1,7 @@
-import { Document, Scalar, isScalar, type ScalarTag } from 'yaml';
+import { Scalar, isScalar, type ScalarTag } from 'yaml';
 import { bail } from './bail';
-
-/**
- * The schema and options the language server parses with (yamlFile.ts): YAML 1.2 core schema, yaml 2.9.1
- * defaults. Collections are created with this schema, as the library's composer passes `ctx.schema`.
- */
-const template = new Document(null, { prettyErrors: false, uniqueKeys: true, strict: true });
-export const schema = template.schema;
-const options = template.options;
+import { options, schema } from './coreSchema';
+import { newScalar } from './nodeFactory';
 
 /** Core-schema tags tried on plain scalars, in schema order (compose-scalar.js `findScalarTagByTest`). */
 const plainTags: readonly ScalarTag[] = schema.tags.filter(
@@ -45,12 +39,12 @@ export function plainScalar(source: string, start: number, valueEnd: number, end
     for (const tag of plainTags) {
       if (tag.test?.test(source) !== true) continue;
       const res = tag.resolve(source, onTagError, options);
-      scalar = isScalar(res) ? res : new Scalar(res);
+      scalar = isScalar(res) ? res : newScalar(res);
       if (tag.format) scalar.format = tag.format;
       break;
     }
   }
-  scalar ??= new Scalar(source);
+  scalar ??= newScalar(source);
   scalar.range = [start, valueEnd, end];
   scalar.source = source;
   scalar.type = Scalar.PLAIN;
@@ -65,7 +59,7 @@ export function stringScalar(
   valueEnd: number,
   end: number,
 ): Scalar {
-  const scalar = new Scalar(value);
+  const scalar = newScalar(value);
   scalar.range = [start, valueEnd, end];
   scalar.source = value;
   scalar.type = type;
