@@ -18,7 +18,12 @@ const SHORT_ESCAPES: ReadonlyMap<string, string> = new Map([
 /** Go's strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
+/** Printable ASCII other than `"` and `\`: what image references almost always are, quoted as they are. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 export function goQuote(text: string): string {
+  // Every character of such a text takes the PRINTABLE branch below; the loop would only copy it.
+  if (PLAIN_ASCII.test(text)) return `"${text}"`;
   let out = '"';
   for (const char of text) {
     const short = SHORT_ESCAPES.get(char);

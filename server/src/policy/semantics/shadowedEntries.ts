@@ -53,6 +53,8 @@ interface Group {
   readonly firstByName: Map<string, Placed>;
   /** Named entries by quality and literal prefix (see `bucketKey`), each list in order. */
   readonly byPrefix: Map<string, Placed[]>;
+  /** Per quality, the lengths of the literal prefixes in `byPrefix`: the only lengths worth looking up. */
+  readonly prefixLengths: Map<number, number[]>;
 }
 
 // Keyed on the peers array: `peersOf` answers the same array for every policy of one set.
@@ -61,7 +63,12 @@ const groups = new WeakMap<readonly PolicyObject[], Group>();
 function groupOf(peers: readonly PolicyObject[]): Group {
   const known = groups.get(peers);
   if (known) return known;
-  const group: Group = { byPolicy: new Map(), firstByName: new Map(), byPrefix: new Map() };
+  const group: Group = {
+    byPolicy: new Map(),
+    firstByName: new Map(),
+    byPrefix: new Map(),
+    prefixLengths: new Map(),
+  };
   let order = 0;
   for (const policy of peers) {
     const list: Placed[] = [];
@@ -70,10 +77,15 @@ function groupOf(peers: readonly PolicyObject[]): Group {
       list.push(item);
       if (!entry.hasName) continue;
       if (!group.firstByName.has(entry.name)) group.firstByName.set(entry.name, item);
-      const key = bucketKey(matchQuality(entry.name), literalPrefix(entry.name));
+      const quality = matchQuality(entry.name);
+      const prefix = literalPrefix(entry.name);
+      const key = bucketKey(quality, prefix);
       const bucket = group.byPrefix.get(key);
       if (bucket) bucket.push(item);
       else group.byPrefix.set(key, [item]);
+      const lengths = group.prefixLengths.get(quality);
+      if (!lengths) group.prefixLengths.set(quality, [prefix.length]);
+      else if (!lengths.includes(prefix.length)) lengths.push(prefix.length);
     }
     // A policy listed twice in one set cannot happen (peers are distinct objects); keep the first if it did.
     if (!group.byPolicy.has(policy)) group.byPolicy.set(policy, list);
@@ -104,7 +116,9 @@ function firstShadow(group: Group, b: Placed): Placed | undefined {
   const quality = matchQuality(b.entry.name);
   const prefix = literalPrefix(b.entry.name);
   let best: Placed | undefined;
-  for (let length = 0; length <= prefix.length; length++) {
+  // Only lengths some entry's prefix has can hit a bucket; the rest would build keys that find nothing.
+  for (const length of group.prefixLengths.get(quality) ?? []) {
+    if (length > prefix.length) continue;
     for (const a of group.byPrefix.get(bucketKey(quality, prefix.slice(0, length))) ?? []) {
       if (a.order >= b.order || (best && a.order >= best.order)) break;
       if (shadows(a, b)) {
