@@ -5,7 +5,7 @@ import { ForegroundWork } from './lsp/foregroundWork';
 import { startServer } from './lsp/startServer';
 import { warmUpDocumentSync } from './lsp/warmUpDocumentSync';
 import { createDefaultLanguageService } from './service/defaultLanguageService';
-import { warmUpLanguageService } from './service/warmUp';
+import { warmUpLanguageService, warmUpParser } from './service/warmUp';
 import { warmUpSample } from './service/warmUpSample';
 import { createEditorCredentials } from './trustView/editorCredentials';
 
@@ -32,6 +32,7 @@ startServer(connection, {
     // A part of the sample is enough: what gets optimised is the code, whatever the document's size.
     warmUpDocumentSync(warmUpSample().slice(0, 20_000));
     collectStartUpGarbage();
+    warmUpParser();
   },
   foreground,
 });

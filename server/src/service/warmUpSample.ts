@@ -177,8 +177,9 @@ const TEMPLATES: readonly Template[] = [
   configMap,
 ];
 
-export function warmUpSample(): string {
+/** `rounds` copies of every template, numbered apart; one round holds each shape once. */
+export function warmUpSample(rounds: number = ROUNDS): string {
   const documents: string[] = [];
-  for (let i = 0; i < ROUNDS; i++) for (const template of TEMPLATES) documents.push(template(i).join('\n'));
+  for (let i = 0; i < rounds; i++) for (const template of TEMPLATES) documents.push(template(i).join('\n'));
   return documents.join('\n---\n') + '\n';
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { warmUpLanguageService } from '../../../server/src/service/warmUp';
+import { warmUpLanguageService, warmUpParser } from '../../../server/src/service/warmUp';
 import { warmUpSample } from '../../../server/src/service/warmUpSample';
 import { documentChunkStarts } from '../../../server/src/yaml/documentChunks';
 import { parseChunk } from '../../../server/src/yaml/fast/fastParseDocument';
@@ -16,4 +16,8 @@ test('when the server warms up → every document of the sample takes the fast p
 
 test('when the server warms up → it checks the sample offline and finishes', async () => {
   await warmUpLanguageService();
+});
+
+test('when the server re-warms its parser after the start-up GC → the parse finishes without throwing', () => {
+  assert.doesNotThrow(() => warmUpParser());
 });

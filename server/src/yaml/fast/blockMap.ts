@@ -1,4 +1,5 @@
 import type { Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { keepShapesAlive } from '../../liveShapes';
 import { bail } from './bail';
 import { parseBlockSeq } from './blockSeq';
 import { endCollection } from './collectionEnd';
@@ -81,6 +82,9 @@ class KeyValues {
     return false;
   }
 }
+
+// As for Scanner (scanner.ts): one idle instance keeps the shape, and `repeats` stays optimised.
+keepShapesAlive(new KeyValues(newMap()));
 
 /** A block mapping or sequence that starts at `pos` (column `indent`) on its own line. */
 export function parseNestedBlock(src: Scanner, pos: number, indent: number): YAMLMap | YAMLSeq {

@@ -1,3 +1,4 @@
+import { keepShapesAlive } from '../../liveShapes';
 import { bail } from './bail';
 
 // Each module declares the character codes it needs as local constants: imported bindings become getter
@@ -92,6 +93,10 @@ export class Scanner {
     this.maxCommentIndent = maxCommentIndent;
   }
 }
+
+// Scanners live only while a chunk is parsed; this idle one keeps their shape, and so the optimised
+// scanning code, across full GCs between files (liveShapes.ts).
+keepShapesAlive(new Scanner('', 0, false));
 
 /**
  * How lines end in text[start, end): 'lf', 'crlf' (any CR LF), or 'unsupported' when the chunk holds a
