@@ -23,6 +23,8 @@ export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=4'
  * open (which still runs one major GC of its own, for the file's data). Measured on the LSP benchmark,
  * interleaved (bench/notes.md, 2026-12-02): the first open of the 8,400-line file 216 → 193 ms median
  * (11 sessions each) and 219 → 184 ms (15 each), server CPU −20 to −40 ms, start-up 6–37 ms longer.
+ * A full GC also drops the hidden classes of objects that died and de-optimises the code compiled for them;
+ * the server therefore parses once more after it (server.ts, service/warmUp.ts `warmUpParser`, liveShapes.ts).
  */
 export function collectStartUpGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
