@@ -28,11 +28,13 @@ startServer(connection, {
   version,
   credentials,
   warmUp: async () => {
-    await warmUpLanguageService();
+    // One sample for every step (service/warmUpSample.ts), built once.
+    const sample = warmUpSample();
+    await warmUpLanguageService(sample);
     // A part of the sample is enough: what gets optimised is the code, whatever the document's size.
-    warmUpDocumentSync(warmUpSample().slice(0, 20_000));
+    warmUpDocumentSync(sample.slice(0, 20_000));
     collectStartUpGarbage();
-    warmUpParser();
+    warmUpParser(sample);
   },
   foreground,
 });

@@ -10,7 +10,7 @@ import { warmUpSample } from './warmUpSample';
  * the first file a user opens pays for compiling the whole pipeline (several times the cost of checking
  * it warm). Nothing is fetched: the sample is checked offline and as an untrusted workspace.
  */
-export async function warmUpLanguageService(): Promise<void> {
+export async function warmUpLanguageService(sample: string = warmUpSample()): Promise<void> {
   const service = createDefaultLanguageService({ log: () => undefined });
   const cache = new ParseCache();
   const uri = 'untitled:image-trust-warm-up.yaml';
@@ -19,7 +19,6 @@ export async function warmUpLanguageService(): Promise<void> {
     trust: { ...DEFAULT_TRUST_SETTINGS, network: false },
     workspaceTrusted: false,
   };
-  const sample = warmUpSample();
   // The open, then typing: a key changed in place and a line inserted (the incremental paths).
   const versions = [sample];
   for (let i = 0; i < EDITS; i++) {
@@ -57,6 +56,6 @@ const EDITS = 6;
  * Measured (bench/notes.md): in-process parse of the 8,400-line file 36.5 → 10.5 ms; over LSP its open
  * 179 → 147 ms median (14 sessions each, interleaved), for about 15 ms more start-up.
  */
-export function warmUpParser(): void {
-  new ParseCache().get('untitled:image-trust-warm-up-parse.yaml', 1, warmUpSample());
+export function warmUpParser(sample: string = warmUpSample()): void {
+  new ParseCache().get('untitled:image-trust-warm-up-parse.yaml', 1, sample);
 }
