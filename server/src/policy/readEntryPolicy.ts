@@ -21,13 +21,13 @@ import type { Writable } from '../writable';
 export function readEntryPolicy(doc: YamlDocument, entry: unknown): EntryPolicy {
   const policyPair = findPair(doc, entry, 'policy');
   const policy = asMap(doc, policyPair?.value);
-  const mutate = readTrue(doc, policy, 'mutateImage');
+  const mutate = readBoolean(doc, policy, 'mutateImage', true);
   const vaPair = findPair(doc, policy, 'va');
   const result: Writable<EntryPolicy> = {
     trust: readTrust(doc, findPair(doc, policy, 'trust')),
     simple: readSimple(doc, findPair(doc, policy, 'simple')),
     vulnerability: readVulnerability(doc, findPair(doc, policy, 'vulnerability')),
-    mutateImage: readBoolean(doc, policy, 'mutateImage', true),
+    mutateImage: mutate.value,
   };
   const keySpan = pairKeySpan(policyPair);
   if (keySpan) result.keySpan = keySpan;

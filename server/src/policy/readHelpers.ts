@@ -37,8 +37,19 @@ export function readTrue(doc: YamlDocument, map: unknown, key: string): { value:
   return span ? { ...result, span } : result;
 }
 
-/** Like `readTrue` but a missing value is `fallback` (for `mutateImage`, nil means true). */
-export function readBoolean(doc: YamlDocument, map: unknown, key: string, fallback: boolean): boolean {
-  const node = resolveNode(doc, findPair(doc, map, key)?.value);
-  return isScalar(node) && typeof node.value === 'boolean' ? node.value : fallback;
+/**
+ * Like `readTrue` but a value that is not a boolean (or none) is `fallback` (for `mutateImage`, nil means
+ * true); the span is the written value's, as `readTrue` gives it.
+ */
+export function readBoolean(
+  doc: YamlDocument,
+  map: unknown,
+  key: string,
+  fallback: boolean,
+): { value: boolean; span?: Span } {
+  const value = findPair(doc, map, key)?.value;
+  const node = resolveNode(doc, value);
+  const span = spanOf(value);
+  const result = { value: isScalar(node) && typeof node.value === 'boolean' ? node.value : fallback };
+  return span ? { ...result, span } : result;
 }
