@@ -10,6 +10,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
+import { fastOffsets } from './fast/nodeFactory';
 import type { YamlDocument } from './yamlFile';
 
 /**
@@ -86,6 +87,8 @@ export function getField(doc: YamlDocument, map: unknown, key: string): unknown 
 
 /** Offsets [start, end) of a node's value (without trailing comments), or undefined for synthetic nodes. */
 export function nodeOffsets(node: unknown): [number, number] | undefined {
+  const fast = fastOffsets(node);
+  if (fast) return fast;
   if (isAlias(node) || isNodeLike(node)) {
     const range = node.range;
     if (range) return [range[0], range[1]];

@@ -1,4 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document } from 'yaml';
+import { shiftFastNode } from './fast/nodeFactory';
 
 type Range3 = [number, number, number];
 
@@ -15,10 +16,10 @@ export function shiftNodeOffsets(root: unknown, delta: number): void {
     if (isPair(node)) {
       stack.push(node.key, node.value);
     } else if (isMap(node) || isSeq(node)) {
-      shiftRange(node.range, delta);
+      if (!shiftFastNode(node, delta)) shiftRange(node.range, delta);
       for (const item of node.items) stack.push(item);
     } else if (isScalar(node) || isAlias(node)) {
-      shiftRange(node.range, delta);
+      if (!shiftFastNode(node, delta)) shiftRange(node.range, delta);
     }
   }
 }

@@ -5,7 +5,7 @@ import { parseBlockSeq } from './blockSeq';
 import { endCollection } from './collectionEnd';
 import { emptyValueAfterKey } from './emptyValue';
 import { parseInlineValue, tryParseKey } from './inlineValue';
-import { newMap, newPair } from './nodeFactory';
+import { newMap, newPair, rangeEndOf } from './nodeFactory';
 import type { Scanner } from './scanner';
 import { findContent, scanAfterValue } from './trivia';
 
@@ -43,7 +43,7 @@ export function parseBlockMap(src: Scanner, keyPos: number, indent: number, firs
       }
     } else {
       value = parseInlineValue(src, q, eol, indent);
-      scanAfterValue(src, src.at, indent, src.attachable ? rangeOf(value) : null);
+      scanAfterValue(src, src.at, indent, src.attachable ? value : null);
     }
     map.items.push(newPair(key, value));
     if (src.indent === indent) {
@@ -53,7 +53,7 @@ export function parseBlockMap(src: Scanner, keyPos: number, indent: number, firs
       continue;
     }
     if (src.indent > indent) bail('more indented line after a value');
-    endCollection(src, map, keyPos, rangeOf(value)[2], indent);
+    endCollection(src, map, keyPos, endOf(value), indent);
     return map;
   }
 }
@@ -94,6 +94,7 @@ export function parseNestedBlock(src: Scanner, pos: number, indent: number): YAM
   return parseBlockMap(src, pos, indent, key);
 }
 
-export function rangeOf(node: Scalar | YAMLMap | YAMLSeq): [number, number, number] {
-  return node.range ?? bail('node without range');
+/** A parsed value's end (`range[2]`); every node the fast parser builds has one. */
+export function endOf(node: Scalar | YAMLMap | YAMLSeq): number {
+  return rangeEndOf(node) ?? bail('node without range');
 }

@@ -1,6 +1,6 @@
 import type { Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { bail } from './bail';
-import { parseBlockMap, rangeOf } from './blockMap';
+import { endOf, parseBlockMap } from './blockMap';
 import { endCollection } from './collectionEnd';
 import { parseInlineValue, tryParseKey } from './inlineValue';
 import { newSeq } from './nodeFactory';
@@ -32,7 +32,7 @@ export function parseBlockSeq(src: Scanner, dashPos: number, indent: number): YA
       item = parseBlockMap(src, q, indent + (q - pos), key);
     } else {
       item = parseInlineValue(src, q, eol, indent);
-      scanAfterValue(src, src.at, indent, src.attachable ? rangeOf(item) : null);
+      scanAfterValue(src, src.at, indent, src.attachable ? item : null);
     }
     seq.items.push(item);
     if (src.indent === indent && src.isSeqIndicator(src.next)) {
@@ -40,7 +40,7 @@ export function parseBlockSeq(src: Scanner, dashPos: number, indent: number): YA
       continue;
     }
     if (src.indent > indent) bail('more indented line after a sequence entry');
-    endCollection(src, seq, dashPos, rangeOf(item)[2], indent);
+    endCollection(src, seq, dashPos, endOf(item), indent);
     return seq;
   }
 }

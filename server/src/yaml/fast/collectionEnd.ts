@@ -1,4 +1,5 @@
 import type { YAMLMap, YAMLSeq } from 'yaml';
+import { setRange, trimItems } from './nodeFactory';
 import type { Scanner } from './scanner';
 
 /**
@@ -15,11 +16,12 @@ export function endCollection(
   lastEnd: number,
   indent: number,
 ): void {
+  trimItems(node);
   if (src.pendingStart !== -1 && indent !== 0 && src.maxCommentIndent >= indent) {
-    node.range = [start, lastEnd, src.next];
+    setRange(node, start, lastEnd, src.next);
     src.pendingStart = -1;
     src.maxCommentIndent = -1;
   } else {
-    node.range = [start, lastEnd, lastEnd];
+    setRange(node, start, lastEnd, lastEnd);
   }
 }

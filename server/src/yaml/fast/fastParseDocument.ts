@@ -1,6 +1,7 @@
 import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import { bail } from './bail';
 import { parseBlockMap, parseBlockSeq, tryParseKey } from './blockNodes';
+import { rangeEndOf } from './nodeFactory';
 import { emptyScalar } from './scalars';
 import { Scanner, lineBreaks } from './scanner';
 import { findContent } from './trivia';
@@ -68,7 +69,7 @@ export function parseChunk(text: string, start: number, end: number): FastDocume
     // Without `---`, a chunk of comments is no document at all for yaml: nothing to return.
     if (!marker) bail('no document');
     const node = emptyScalar(emptyAt, hasComment(src, start, end) ? end : emptyAt);
-    const nodeEnd = node.range?.[2] ?? emptyAt;
+    const nodeEnd = rangeEndOf(node) ?? emptyAt;
     return { contents: node, range: [start, nodeEnd, nodeEnd] };
   }
   if (rootIndent !== 0) bail('indented root node');
@@ -82,7 +83,7 @@ export function parseChunk(text: string, start: number, end: number): FastDocume
     root = parseBlockMap(src, pos, 0, key);
   }
   if (src.indent !== -1) bail('content after the root node');
-  const contentEnd = root.range?.[2] ?? bail('root without range');
+  const contentEnd = rangeEndOf(root) ?? bail('root without range');
   // The root's trailing comment and blank lines move to the document's `end` (composeDoc, resolveEnd).
   const docEnd = src.pendingStart === -1 ? contentEnd : contentEnd + (end - src.pendingStart);
   return { contents: root, range: [marker ? start : pos, contentEnd, docEnd] };

@@ -1,7 +1,7 @@
 import { Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { bail } from './bail';
 import { scanQuoted } from './quotedScan';
-import { newMap, newPair, newSeq } from './nodeFactory';
+import { newMap, newPair, newSeq, setRangeEnd } from './nodeFactory';
 import { plainScalar, stringScalar } from './scalars';
 import type { Scanner } from './scanner';
 
@@ -66,7 +66,7 @@ export function parseFlowCollection(src: Scanner, pos: number, eol: number): YAM
       seq?.items.push(value);
     }
     i = src.skipSpaces(src.at, eol);
-    if (value.range) value.range[2] = i;
+    setRangeEnd(value, i);
     const c = text.charCodeAt(i);
     if (c === COMMA) i = src.skipSpaces(i + 1, eol);
     else if (c !== close) bail('unexpected character in flow collection');

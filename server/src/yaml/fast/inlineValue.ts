@@ -2,6 +2,8 @@ import { Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { bail } from './bail';
 import { parseBlockScalar } from './blockScalar';
 import { parseFlowCollection } from './flowCollection';
+import { internKey } from './internKeys';
+import { setRange } from './nodeFactory';
 import { multilineSingleQuoted, plainContinuation, unfoldLines } from './multiline';
 import { scanPlainBlock } from './plainScan';
 import { scanQuoted } from './quotedScan';
@@ -37,7 +39,7 @@ export function parseInlineValue(
     const node = parseFlowCollection(src, pos, eol);
     const closeEnd = src.at;
     src.at = src.lineTail(closeEnd, eol);
-    node.range = [pos, closeEnd, src.at];
+    setRange(node, pos, closeEnd, src.at);
     return node;
   }
   if (c === 0x22 || c === 0x27) {
@@ -75,16 +77,18 @@ export function tryParseKey(src: Scanner, pos: number, eol: number): Scalar | nu
   const { text } = src;
   const c = text.charCodeAt(pos);
   let node: Scalar;
+  let keyEnd: number;
   if (c === 0x22 || c === 0x27) {
     const value = scanQuoted(src, pos, eol);
     if (value === null) return null;
-    node = stringScalar(value, c === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, pos, src.at, src.at);
+    keyEnd = src.at;
+    node = stringScalar(value, c === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, pos, keyEnd, keyEnd);
   } else {
     if (c === 0x5b || c === 0x7b || src.isSeqIndicator(pos)) return null;
-    const keyEnd = scanPlainBlock(src, pos, eol);
-    node = plainScalar(text.slice(pos, keyEnd), pos, keyEnd, keyEnd);
+    keyEnd = scanPlainBlock(src, pos, eol);
+    node = plainScalar(internKey(text.slice(pos, keyEnd)), pos, keyEnd, keyEnd);
   }
-  const colon = src.skipSpaces(node.range?.[1] ?? pos, eol);
+  const colon = src.skipSpaces(keyEnd, eol);
   if (colon >= eol || text.charCodeAt(colon) !== COLON) return null;
   if (colon + 1 < eol && text.charCodeAt(colon + 1) !== SPACE) bail('":" without a space after a key');
   // strict mode: KEY_OVER_1024_CHARS (resolve-block-map.js); keep a margin for the key's start tokens

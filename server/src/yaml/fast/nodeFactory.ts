@@ -7,12 +7,42 @@ import { schema } from './coreSchema';
  * with their schema (Collection.js). That is a runtime call per node, 13–20 % of the parse's CPU profile on
  * Kubernetes files. Here the tag, and the one schema every fast-parsed collection uses, sit on a prototype
  * between the node and the library's class, so `isScalar`/`isMap`/… (identity.js reads `node[NODE_TYPE]`),
- * `instanceof`, the library's methods and `clone()` see the same node. Own properties are the library's,
- * in its order.
+ * `instanceof`, the library's methods and `clone()` see the same node.
+ *
+ * A node's `[start, value end, end]` is kept in three number fields, not in the library's `range` array: an
+ * array is two more objects per node (a JSArray and its backing store, 72 bytes), more than the node itself,
+ * and the heap of an open 42,000-line file holds ~90,000 of them. A node outlives the open, so every
+ * scavenge during it copied them. `range` stays readable (and writable) as an accessor on the same
+ * prototype, for the library and for code that reads any node; our own hot paths use `fastOffsets`.
  */
 
 /** identity.js: the library's tags are registered symbols, so they are the same across bundles. */
 const NODE_TYPE = Symbol.for('yaml.node.type');
+
+type Range3 = [number, number, number];
+
+/** The fields that replace `range` on the fast parser's scalars and collections. */
+interface RangeFields {
+  rangeStart: number;
+  rangeValueEnd: number;
+  rangeEnd: number;
+}
+
+/** `range` as the library exposes it: a fresh [start, value end, end] on each read. */
+const rangeAccessor: PropertyDescriptorMap = {
+  range: {
+    configurable: true,
+    enumerable: false,
+    get(this: RangeFields): Range3 {
+      return [this.rangeStart, this.rangeValueEnd, this.rangeEnd];
+    },
+    set(this: RangeFields, range: Range3) {
+      this.rangeStart = range[0];
+      this.rangeValueEnd = range[1];
+      this.rangeEnd = range[2];
+    },
+  },
+};
 
 /** Scalar.prototype (or another class's) with the tag a real instance of that class carries. */
 function taggedPrototype(base: object, sample: object, extra: PropertyDescriptorMap = {}): object {
@@ -27,25 +57,41 @@ const schemaProperty: PropertyDescriptorMap = {
   schema: { value: schema, configurable: true, enumerable: false, writable: true },
 };
 
-class FastScalar {
-  constructor(readonly value: unknown) {}
+class FastScalar implements RangeFields {
+  constructor(
+    readonly value: unknown,
+    public rangeStart: number,
+    public rangeValueEnd: number,
+    public rangeEnd: number,
+  ) {}
 }
-Object.setPrototypeOf(FastScalar.prototype, taggedPrototype(Scalar.prototype, new Scalar(null)));
+Object.setPrototypeOf(
+  FastScalar.prototype,
+  taggedPrototype(Scalar.prototype, new Scalar(null), rangeAccessor),
+);
 
-class FastMap {
-  readonly items: unknown[] = [];
+// Collections learn their range when they end (collectionEnd.ts); the fields exist from the start so that
+// every node of a class keeps one hidden class.
+class FastMap implements RangeFields {
+  items: unknown[] = [];
+  rangeStart = 0;
+  rangeValueEnd = 0;
+  rangeEnd = 0;
 }
 Object.setPrototypeOf(
   FastMap.prototype,
-  taggedPrototype(YAMLMap.prototype, new YAMLMap(schema), schemaProperty),
+  taggedPrototype(YAMLMap.prototype, new YAMLMap(schema), { ...schemaProperty, ...rangeAccessor }),
 );
 
-class FastSeq {
-  readonly items: unknown[] = [];
+class FastSeq implements RangeFields {
+  items: unknown[] = [];
+  rangeStart = 0;
+  rangeValueEnd = 0;
+  rangeEnd = 0;
 }
 Object.setPrototypeOf(
   FastSeq.prototype,
-  taggedPrototype(YAMLSeq.prototype, new YAMLSeq(schema), schemaProperty),
+  taggedPrototype(YAMLSeq.prototype, new YAMLSeq(schema), { ...schemaProperty, ...rangeAccessor }),
 );
 
 class FastPair {
@@ -58,8 +104,8 @@ Object.setPrototypeOf(FastPair.prototype, taggedPrototype(Pair.prototype, new Pa
 
 // The casts below are this module's whole point: each object is, by its prototype chain and own
 // properties, the library class it is cast to (nodeFactory.test.ts checks that).
-export function newScalar(value: unknown): Scalar {
-  return new FastScalar(value) as unknown as Scalar;
+export function newScalar(value: unknown, start: number, valueEnd: number, end: number): Scalar {
+  return new FastScalar(value, start, valueEnd, end) as unknown as Scalar;
 }
 
 export function newMap(): YAMLMap {
@@ -72,4 +118,57 @@ export function newSeq(): YAMLSeq {
 
 export function newPair(key: Scalar, value: unknown): Pair {
   return new FastPair(key, value) as unknown as Pair;
+}
+
+function isFast(node: unknown): node is RangeFields {
+  return node instanceof FastScalar || node instanceof FastMap || node instanceof FastSeq;
+}
+
+/** [start, value end] of a node the fast parser built, without building its `range`; else undefined. */
+export function fastOffsets(node: unknown): [number, number] | undefined {
+  return isFast(node) ? [node.rangeStart, node.rangeValueEnd] : undefined;
+}
+
+/** Sets a node's whole range: the fields of a fast node, the `range` array of any other. */
+export function setRange(
+  node: Scalar | YAMLMap | YAMLSeq,
+  start: number,
+  valueEnd: number,
+  end: number,
+): void {
+  if (isFast(node)) {
+    node.rangeStart = start;
+    node.rangeValueEnd = valueEnd;
+    node.rangeEnd = end;
+  } else {
+    node.range = [start, valueEnd, end];
+  }
+}
+
+/** A node's end (`range[2]`), trailing comments included; undefined for a node without a range. */
+export function rangeEndOf(node: Scalar | YAMLMap | YAMLSeq): number | undefined {
+  return isFast(node) ? node.rangeEnd : node.range?.[2];
+}
+
+/** Moves a node's end (`range[2]`), as the library does when trailing comments join the node. */
+export function setRangeEnd(node: Scalar | YAMLMap | YAMLSeq, end: number): void {
+  if (isFast(node)) node.rangeEnd = end;
+  else if (node.range) node.range[2] = end;
+}
+
+/** Moves a node's offsets by `delta` in place; false when it is not a fast node (the caller shifts `range`). */
+export function shiftFastNode(node: unknown, delta: number): boolean {
+  if (!isFast(node)) return false;
+  node.rangeStart += delta;
+  node.rangeValueEnd += delta;
+  node.rangeEnd += delta;
+  return true;
+}
+
+/**
+ * Gives a finished collection an items array of its exact length. `push` grows an empty array to room for
+ * 17 items, so a two-pair mapping would keep ~120 bytes of slack for as long as the file is open.
+ */
+export function trimItems(node: YAMLMap | YAMLSeq): void {
+  if (node instanceof FastMap || node instanceof FastSeq) node.items = node.items.slice();
 }

@@ -1,7 +1,7 @@
 import { Scalar, isScalar, type ScalarTag } from 'yaml';
 import { bail } from './bail';
 import { options, schema } from './coreSchema';
-import { newScalar } from './nodeFactory';
+import { newScalar, setRange } from './nodeFactory';
 
 /** Core-schema tags tried on plain scalars, in schema order (compose-scalar.js `findScalarTagByTest`). */
 const plainTags: readonly ScalarTag[] = schema.tags.filter(
@@ -39,13 +39,17 @@ export function plainScalar(source: string, start: number, valueEnd: number, end
     for (const tag of plainTags) {
       if (tag.test?.test(source) !== true) continue;
       const res = tag.resolve(source, onTagError, options);
-      scalar = isScalar(res) ? res : newScalar(res);
+      if (isScalar(res)) {
+        scalar = res;
+        setRange(scalar, start, valueEnd, end);
+      } else {
+        scalar = newScalar(res, start, valueEnd, end);
+      }
       if (tag.format) scalar.format = tag.format;
       break;
     }
   }
-  scalar ??= newScalar(source);
-  scalar.range = [start, valueEnd, end];
+  scalar ??= newScalar(source, start, valueEnd, end);
   scalar.source = source;
   scalar.type = Scalar.PLAIN;
   return scalar;
@@ -59,8 +63,7 @@ export function stringScalar(
   valueEnd: number,
   end: number,
 ): Scalar {
-  const scalar = newScalar(value);
-  scalar.range = [start, valueEnd, end];
+  const scalar = newScalar(value, start, valueEnd, end);
   scalar.source = value;
   scalar.type = type;
   return scalar;

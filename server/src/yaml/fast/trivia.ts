@@ -1,3 +1,5 @@
+import type { Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { setRangeEnd } from './nodeFactory';
 import type { Scanner } from './scanner';
 
 const SPACE = 0x20;
@@ -19,14 +21,14 @@ const HASH = 0x23;
  * `blockSequence` for newline, space and comment tokens:
  * - a token after the value opens a start-only item, except a newline right after an end comment;
  * - a comment more indented than the collection, preceded in that item only by spaces and newlines, is
- *   moved into the value's `end` (`atIndentedComment`), and so is the newline after it. `range` (the
- *   value's range) then grows; it is null for values without `end` tokens (block scalars).
+ *   moved into the value's `end` (`atIndentedComment`), and so is the newline after it. The value's
+ *   range then grows; `node` is null for values without `end` tokens (block scalars).
  */
 export function scanAfterValue(
   src: Scanner,
   from: number,
   collIndent: number,
-  range: [number, number, number] | null,
+  node: Scalar | YAMLMap | YAMLSeq | null,
 ): void {
   const { text, end } = src;
   let p = from;
@@ -50,8 +52,8 @@ export function scanAfterValue(
         pending = q;
         pendingPlain = false;
         maxComment = column;
-      } else if (range !== null && pendingPlain && column > collIndent) {
-        range[2] = eol;
+      } else if (node !== null && pendingPlain && column > collIndent) {
+        setRangeEnd(node, eol);
         pending = -1;
         endIsComment = true;
       } else {
@@ -60,14 +62,14 @@ export function scanAfterValue(
       }
       if (eol >= end) break;
       const next = src.nextLineStart(eol);
-      if (pending === -1 && range !== null) range[2] = next;
+      if (pending === -1 && node !== null) setRangeEnd(node, next);
       endIsComment = false;
       p = next;
     } else if (c === NEWLINE || c === CR) {
       const next = q + (c === CR ? 2 : 1);
       if (pending === -1) {
-        if (endIsComment && range !== null) {
-          range[2] = next;
+        if (endIsComment && node !== null) {
+          setRangeEnd(node, next);
           endIsComment = false;
         } else {
           pending = q;
