@@ -17,13 +17,21 @@ export interface MemoKey {
   readonly context?: string;
 }
 
-interface Memo {
-  readonly value: unknown;
-  readonly start: number;
-  readonly line: number;
-  readonly index: number;
-  readonly uri: string;
-  readonly context: string;
+// A chunk's memos in one flat array, FIELDS entries per slot: [name, value, start, line, index, uri,
+// context]. A chunk has about ten slots across the stores; a Map per chunk and a record object per slot
+// were ~20,000 objects for a 2,000-document file, all kept while it is open.
+const NAME = 0;
+const VALUE = 1;
+const START = 2;
+const LINE = 3;
+const INDEX = 4;
+const URI = 5;
+const CONTEXT = 6;
+const FIELDS = 7;
+
+function slotAt(records: readonly unknown[], name: string): number {
+  for (let at = 0; at < records.length; at += FIELDS) if (records[at + NAME] === name) return at;
+  return -1;
 }
 
 /**
@@ -34,7 +42,7 @@ interface Memo {
  * per document. A service keeps its own store when the context is its own state (e.g. its policy index).
  */
 export class DocumentMemos {
-  private readonly memos = new WeakMap<ParsedChunk, Map<string, Memo>>();
+  private readonly memos = new WeakMap<ParsedChunk, unknown[]>();
 
   get<T>(
     slot: string,
@@ -47,32 +55,47 @@ export class DocumentMemos {
     // Almost every chunk holds one document, at its start: no key to build then.
     const within = doc.start - doc.chunk.start;
     const name = within === 0 ? slot : `${slot}@${within}`;
-    let slots = this.memos.get(doc.chunk);
-    const memo = slots?.get(name);
-    if (memo && memo.index === doc.index && memo.uri === key.uri && memo.context === context) {
+    const known = this.memos.get(doc.chunk);
+    const at = known ? slotAt(known, name) : -1;
+    if (
+      known &&
+      at !== -1 &&
+      known[at + INDEX] === doc.index &&
+      known[at + URI] === key.uri &&
+      known[at + CONTEXT] === context
+    ) {
       // Safe: only `get` writes this slot, always with a T.
-      const value = memo.value as T;
+      const value = known[at + VALUE] as T;
       // Both can change alone: an edit above that keeps the length but adds a line break moves only lines.
-      if (memo.start === doc.start && memo.line === doc.chunkLine) return value;
+      const start = known[at + START] as number;
+      const line = known[at + LINE] as number;
+      if (start === doc.start && line === doc.chunkLine) return value;
       if (move) {
-        const moved = move(value, { offset: doc.start - memo.start, lines: doc.chunkLine - memo.line });
-        slots?.set(name, { ...memo, value: moved, start: doc.start, line: doc.chunkLine });
+        const moved = move(value, { offset: doc.start - start, lines: doc.chunkLine - line });
+        known[at + VALUE] = moved;
+        known[at + START] = doc.start;
+        known[at + LINE] = doc.chunkLine;
         return moved;
       }
     }
     const value = compute();
-    if (!slots) {
-      slots = new Map();
-      this.memos.set(doc.chunk, slots);
+    // `compute` may have memoised other slots of this chunk (e.g. images from kube objects): look again.
+    let records = this.memos.get(doc.chunk);
+    if (!records) {
+      records = [];
+      this.memos.set(doc.chunk, records);
     }
-    slots.set(name, {
-      value,
-      start: doc.start,
-      line: doc.chunkLine,
-      index: doc.index,
-      uri: key.uri,
-      context,
-    });
+    const write = slotAt(records, name);
+    if (write === -1) {
+      records.push(name, value, doc.start, doc.chunkLine, doc.index, key.uri, context);
+      return value;
+    }
+    records[write + VALUE] = value;
+    records[write + START] = doc.start;
+    records[write + LINE] = doc.chunkLine;
+    records[write + INDEX] = doc.index;
+    records[write + URI] = key.uri;
+    records[write + CONTEXT] = context;
     return value;
   }
 }
