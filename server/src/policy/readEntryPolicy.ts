@@ -21,17 +21,15 @@ import type { Writable } from '../writable';
 export function readEntryPolicy(doc: YamlDocument, entry: unknown): EntryPolicy {
   const policyPair = findPair(doc, entry, 'policy');
   const policy = asMap(doc, policyPair?.value);
-  const mutate = readBoolean(doc, policy, 'mutateImage', true);
   const vaPair = findPair(doc, policy, 'va');
   const result: Writable<EntryPolicy> = {
     trust: readTrust(doc, findPair(doc, policy, 'trust')),
     simple: readSimple(doc, findPair(doc, policy, 'simple')),
     vulnerability: readVulnerability(doc, findPair(doc, policy, 'vulnerability')),
-    mutateImage: mutate.value,
+    mutateImage: readBoolean(doc, policy, 'mutateImage', true),
   };
   const keySpan = pairKeySpan(policyPair);
   if (keySpan) result.keySpan = keySpan;
-  if (mutate.span) result.mutateImageSpan = mutate.span;
   const vaKey = pairKeySpan(vaPair);
   if (vaKey) result.va = { enabled: readTrue(doc, vaPair?.value, 'enabled').value, keySpan: vaKey };
   return result;

@@ -38,18 +38,10 @@ export function readTrue(doc: YamlDocument, map: unknown, key: string): { value:
 }
 
 /**
- * Like `readTrue` but a value that is not a boolean (or none) is `fallback` (for `mutateImage`, nil means
- * true); the span is the written value's, as `readTrue` gives it.
+ * A boolean field; a value that is not a boolean (or none) is `fallback` (for `mutateImage`, nil means
+ * true: portieris.md §1.3).
  */
-export function readBoolean(
-  doc: YamlDocument,
-  map: unknown,
-  key: string,
-  fallback: boolean,
-): { value: boolean; span?: Span } {
-  const value = findPair(doc, map, key)?.value;
-  const node = resolveNode(doc, value);
-  const span = spanOf(value);
-  const result = { value: isScalar(node) && typeof node.value === 'boolean' ? node.value : fallback };
-  return span ? { ...result, span } : result;
+export function readBoolean(doc: YamlDocument, map: unknown, key: string, fallback: boolean): boolean {
+  const node = resolveNode(doc, findPair(doc, map, key)?.value);
+  return isScalar(node) && typeof node.value === 'boolean' ? node.value : fallback;
 }

@@ -68,7 +68,6 @@ export interface EntryPolicy {
   readonly vulnerability: VulnerabilityPolicy;
   /** nil means true (portieris.md §1.3 `mutateImage`). */
   readonly mutateImage: boolean;
-  readonly mutateImageSpan?: Span;
   readonly va?: LegacyVa;
 }
 
