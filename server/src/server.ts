@@ -20,7 +20,12 @@ const credentials = createEditorCredentials(process.env);
 const foreground = new ForegroundWork();
 const service = createDefaultLanguageService({
   log: (message) => connection.console.log(message),
-  trust: { credentials, transport: { responseGate: (signal) => foreground.idle(signal) } },
+  trust: {
+    credentials,
+    // node's own http/https, not undici: loading undici on the first lookup blocked the event loop for
+    // ~30 ms just as the lookups start, and a keystroke then waited for it (bench/editorTrust/notes.md).
+    transport: { responseGate: (signal) => foreground.idle(signal), httpStack: 'node' },
+  },
 });
 startServer(connection, {
   service,

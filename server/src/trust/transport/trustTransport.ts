@@ -41,8 +41,10 @@ export interface TrustTransportOptions {
   readonly helperTimeoutMs?: number;
   readonly registryLimits?: Partial<RegistryLimits>;
   /**
-   * The HTTP stack of the default client: 'undici' (default; loaded on first request) for long-running
-   * processes, 'node' (node's own http/https, same contract) where start-up time counts: the CLI.
+   * The HTTP stack of the default client: 'undici' (default; loaded on first request), or 'node' (node's
+   * own http/https, same contract) where loading undici costs more than it saves: the CLI, which is
+   * short-lived, and the language server, where undici's first load blocked the event loop for ~30 ms just
+   * as the lookups started (a keystroke then waited for it). undici still carries proxied requests.
    */
   readonly httpStack?: 'undici' | 'node';
   /** Replaces the default client (tests, tampering doubles). */
