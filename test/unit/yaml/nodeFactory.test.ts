@@ -107,6 +107,16 @@ describe('fast parser node factory', () => {
     assert.equal(rangeEndOf(map), 121);
   });
 
+  test('a range set to null reads as none, as on a library node', () => {
+    const scalar = newScalar('web', 6, 9, 10);
+    scalar.range = null;
+    assert.equal(scalar.range, undefined);
+    assert.equal(fastOffsets(scalar), undefined);
+    assert.equal(rangeEndOf(scalar), undefined);
+    scalar.range = [1, 2, 3];
+    assert.deepEqual(fastOffsets(scalar), [1, 2]);
+  });
+
   test("the range helpers also serve the library's own nodes", () => {
     const scalar = new Scalar('x');
     assert.equal(fastOffsets(scalar), undefined);

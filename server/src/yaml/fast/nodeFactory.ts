@@ -11,8 +11,8 @@ import { schema } from './coreSchema';
  *
  * A node's `[start, value end, end]` is kept in three number fields, not in the library's `range` array: an
  * array is two more objects per node (a JSArray and its backing store, 72 bytes), more than the node itself,
- * and the heap of an open 42,000-line file holds ~90,000 of them. A node outlives the open, so every
- * scavenge during it copied them. `range` stays readable (and writable) as an accessor on the same
+ * and the heap of an open 42,000-line file holds ~90,000 of them. Nodes are kept while their file is open,
+ * so the scavenges during the open copied every one of them twice. `range` stays readable (and writable) as an accessor on the same
  * prototype, for the library and for code that reads any node; our own hot paths use `fastOffsets`.
  */
 
@@ -28,18 +28,22 @@ interface RangeFields {
   rangeEnd: number;
 }
 
-/** `range` as the library exposes it: a fresh [start, value end, end] on each read. */
+/**
+ * `range` as the library exposes it: a fresh [start, value end, end] on each read. The library's type
+ * allows a node without a range (`null`); that is kept as NaN fields, and such a node has no offsets.
+ */
 const rangeAccessor: PropertyDescriptorMap = {
   range: {
     configurable: true,
     enumerable: false,
-    get(this: RangeFields): Range3 {
+    get(this: RangeFields): Range3 | undefined {
+      if (Number.isNaN(this.rangeStart)) return undefined;
       return [this.rangeStart, this.rangeValueEnd, this.rangeEnd];
     },
-    set(this: RangeFields, range: Range3) {
-      this.rangeStart = range[0];
-      this.rangeValueEnd = range[1];
-      this.rangeEnd = range[2];
+    set(this: RangeFields, range: Range3 | null | undefined) {
+      this.rangeStart = range ? range[0] : NaN;
+      this.rangeValueEnd = range ? range[1] : NaN;
+      this.rangeEnd = range ? range[2] : NaN;
     },
   },
 };
@@ -126,7 +130,8 @@ function isFast(node: unknown): node is RangeFields {
 
 /** [start, value end] of a node the fast parser built, without building its `range`; else undefined. */
 export function fastOffsets(node: unknown): [number, number] | undefined {
-  return isFast(node) ? [node.rangeStart, node.rangeValueEnd] : undefined;
+  if (!isFast(node) || Number.isNaN(node.rangeStart)) return undefined;
+  return [node.rangeStart, node.rangeValueEnd];
 }
 
 /** Sets a node's whole range: the fields of a fast node, the `range` array of any other. */
@@ -147,7 +152,8 @@ export function setRange(
 
 /** A node's end (`range[2]`), trailing comments included; undefined for a node without a range. */
 export function rangeEndOf(node: Scalar | YAMLMap | YAMLSeq): number | undefined {
-  return isFast(node) ? node.rangeEnd : node.range?.[2];
+  if (!isFast(node)) return node.range?.[2];
+  return Number.isNaN(node.rangeEnd) ? undefined : node.rangeEnd;
 }
 
 /** Moves a node's end (`range[2]`), as the library does when trailing comments join the node. */
