@@ -87,14 +87,6 @@ export class TrustService {
   private readonly repositories: LookupCache<RepositoryAnswer>;
   private readonly registries: LookupCache<RegistryFacts>;
   private readonly published = new Map<string, readonly Finding[]>();
-  /**
-   * Per file, the targets the last `check` computed, for the `findings` that follows it (`findingsTargets`):
-   * admission is predicted for every image once per version, not twice.
-   */
-  private readonly checkTargets = new Map<
-    string,
-    { text: string; documents: number; key: string; targets: ImageTarget[] }
-  >();
   /** Image targets per parsed document (see `targets`). */
   private readonly documentTargets = new DocumentMemos();
   /** The findings of each target and what they were judged on (see `findings`). */
@@ -143,7 +135,7 @@ export class TrustService {
     this.configure(run);
     const findings: Finding[] = [];
     const lacking = { text: file.text, repositories: [] as string[], registries: [] as string[] };
-    const targets = this.findingsTargets(file, run);
+    const targets = this.targets(file, run);
     const findingsKey = `${run.workspaceTrusted}\n${run.trust.network}\n${JSON.stringify(run.trust.severity)}`;
     for (const target of targets) {
       const known = this.targetFindings.get(target);
@@ -199,12 +191,6 @@ export class TrustService {
     if (!run.workspaceTrusted || !run.trust.network) return false;
     const backend = this.backendFor(run);
     const targets = this.targets(file, run);
-    this.checkTargets.set(file.uri, {
-      text: file.text,
-      documents: file.documents.length,
-      key: targetsKey(run),
-      targets,
-    });
     let jobs = this.jobsFor(targets, backend, signal);
     // Answers the last findings lacked may have come in since (another document's lookup, a lookup that
     // finished although its document had moved on): nothing to fetch, but the document must be re-validated.
@@ -322,7 +308,6 @@ export class TrustService {
   forget(uri: string): void {
     this.published.delete(uri);
     this.lacking.delete(uri);
-    this.checkTargets.delete(uri);
   }
 
   /** Closes the connections; known answers stay readable (the CLI validates after lookups end). */
@@ -374,25 +359,10 @@ export class TrustService {
   }
 
   /**
-   * The targets `findings` judges. Computed afresh (policies or signers may have changed since the last
-   * time), except right after a `check` of the same text computed them: the editor starts the lookups
-   * just before validating, in the same turn of the event loop, and the CLI indexes every file before it
-   * checks and validates, so nothing can have changed in between. That reuse happens once.
+   * The images `check` looks up and `findings` judges. Both ask for them once per version (the editor
+   * starts the lookups just before validating): per document the second ask is a memo hit and hands back
+   * the same target objects, whose findings are kept per target.
    */
-  private findingsTargets(file: YamlFile, run: TrustRunOptions): ImageTarget[] {
-    const last = this.checkTargets.get(file.uri);
-    this.checkTargets.delete(file.uri);
-    // Validators see only the documents that parsed cleanly (a different document count): never reused then.
-    if (
-      last !== undefined &&
-      last.text === file.text &&
-      last.documents === file.documents.length &&
-      last.key === targetsKey(run)
-    )
-      return last.targets;
-    return this.targets(file, run);
-  }
-
   private targets(file: YamlFile, run: TrustRunOptions): ImageTarget[] {
     const context = {
       policies: this.policies,
