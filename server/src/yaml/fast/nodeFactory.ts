@@ -12,8 +12,9 @@ import { schema } from './coreSchema';
  * A node's `[start, value end, end]` is kept in three number fields, not in the library's `range` array: an
  * array is two more objects per node (a JSArray and its backing store, 72 bytes), more than the node itself,
  * and the heap of an open 42,000-line file holds ~90,000 of them. Nodes are kept while their file is open,
- * so the scavenges during the open copied every one of them twice. `range` stays readable (and writable) as an accessor on the same
- * prototype, for the library and for code that reads any node; our own hot paths use `fastOffsets`.
+ * so the scavenges during the open copied every one of them twice. `range` stays readable (and writable)
+ * as an accessor on the same prototype, for the library and for code that reads any node; our own hot
+ * paths use `fastOffsets`.
  */
 
 /** identity.js: the library's tags are registered symbols, so they are the same across bundles. */
@@ -74,29 +75,27 @@ Object.setPrototypeOf(
   taggedPrototype(Scalar.prototype, new Scalar(null), rangeAccessor),
 );
 
-// Collections learn their range when they end (collectionEnd.ts); the fields exist from the start so that
-// every node of a class keeps one hidden class.
-class FastMap implements RangeFields {
-  items: unknown[] = [];
-  rangeStart = 0;
-  rangeValueEnd = 0;
-  rangeEnd = 0;
+/**
+ * A class for the fast parser's mappings or sequences, under `base` (YAMLMap.prototype or
+ * YAMLSeq.prototype). Collections learn their range when they end (collectionEnd.ts); the fields exist
+ * from the start so that every node of a class keeps one hidden class.
+ */
+function fastCollection(base: object, sample: object) {
+  class FastCollection implements RangeFields {
+    items: unknown[] = [];
+    rangeStart = 0;
+    rangeValueEnd = 0;
+    rangeEnd = 0;
+  }
+  Object.setPrototypeOf(
+    FastCollection.prototype,
+    taggedPrototype(base, sample, { ...schemaProperty, ...rangeAccessor }),
+  );
+  return FastCollection;
 }
-Object.setPrototypeOf(
-  FastMap.prototype,
-  taggedPrototype(YAMLMap.prototype, new YAMLMap(schema), { ...schemaProperty, ...rangeAccessor }),
-);
 
-class FastSeq implements RangeFields {
-  items: unknown[] = [];
-  rangeStart = 0;
-  rangeValueEnd = 0;
-  rangeEnd = 0;
-}
-Object.setPrototypeOf(
-  FastSeq.prototype,
-  taggedPrototype(YAMLSeq.prototype, new YAMLSeq(schema), { ...schemaProperty, ...rangeAccessor }),
-);
+const FastMap = fastCollection(YAMLMap.prototype, new YAMLMap(schema));
+const FastSeq = fastCollection(YAMLSeq.prototype, new YAMLSeq(schema));
 
 class FastPair {
   constructor(
