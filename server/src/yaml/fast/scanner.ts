@@ -94,6 +94,10 @@ export class Scanner {
   }
 }
 
+/** Every character `lineBreaks` must look at: C0 controls but LF (CR and tab included), C1, BOM, U+2028/9. */
+// eslint-disable-next-line no-control-regex -- these control characters are what the test looks for
+const NOT_PLAIN_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ufeff\u2028\u2029]/;
+
 // Scanners live only while a chunk is parsed; this idle one keeps their shape, and so the optimised
 // scanning code, across full GCs between files (liveShapes.ts).
 keepShapesAlive(new Scanner('', 0, false));
@@ -101,10 +105,13 @@ keepShapesAlive(new Scanner('', 0, false));
 /**
  * How lines end in text[start, end): 'lf', 'crlf' (any CR LF), or 'unsupported' when the chunk holds a
  * character the fast path never handles: tabs (indentation rules), a CR not followed by LF, other C0/C1
- * controls, BOM and the Unicode line separators, so that a line always ends at LF or CR LF. A loop rather
- * than a RegExp: `exec` would search past `end`, to the end of the whole file, for every chunk.
+ * controls, BOM and the Unicode line separators, so that a line always ends at LF or CR LF.
  */
 export function lineBreaks(text: string, start: number, end: number): 'lf' | 'crlf' | 'unsupported' {
+  // Most chunks hold none of these characters: one RegExp test of the chunk says so several times faster
+  // than the loop below. It runs on a slice, a view of the text rather than a copy, so that it stops at
+  // `end` instead of searching to the end of the whole file for every chunk.
+  if (!NOT_PLAIN_LF.test(text.slice(start, end))) return 'lf';
   let crlf = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
