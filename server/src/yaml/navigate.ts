@@ -37,23 +37,28 @@ function isNodeLike(value: unknown): value is Node {
   return isScalar(value) || isMap(value) || isSeq(value);
 }
 
+// The `as*` readers test the value itself first: it is almost never an alias, and `resolveNode` would
+// test it against every node kind before the caller tests it once more.
 export function asMap(doc: YamlDocument, value: unknown): YAMLMap | undefined {
+  if (isMap(value)) return value;
   const node = resolveNode(doc, value);
   return isMap(node) ? node : undefined;
 }
 
 export function asSeq(doc: YamlDocument, value: unknown): YAMLSeq | undefined {
+  if (isSeq(value)) return value;
   const node = resolveNode(doc, value);
   return isSeq(node) ? node : undefined;
 }
 
 /** The scalar's value as a string when it is a string scalar; numbers and booleans are not strings. */
 export function asString(doc: YamlDocument, value: unknown): string | undefined {
-  const node = resolveNode(doc, value);
+  const node = isScalar(value) ? value : resolveNode(doc, value);
   return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
 }
 
 export function asScalar(doc: YamlDocument, value: unknown): Scalar | undefined {
+  if (isScalar(value)) return value;
   const node = resolveNode(doc, value);
   return isScalar(node) ? node : undefined;
 }
@@ -70,13 +75,20 @@ export function keyText(pair: Pair): string | undefined {
   return undefined;
 }
 
+/** The `value` field of an object (a scalar's value), without testing what the object is. */
+function scalarValueOf(node: unknown): unknown {
+  return typeof node === 'object' && node !== null ? (node as { value?: unknown }).value : undefined;
+}
+
 /** The pair of `map` whose key is `key`, comparing the key text exactly. */
 export function findPair(doc: YamlDocument, map: unknown, key: string): Pair | undefined {
   const node = asMap(doc, map);
   if (!node) return undefined;
   // A map's items are always pairs (yaml's YAMLMap<K, V>.items: Pair<K, V>[]).
   for (const item of node.items) {
-    if (keyText(item) === key) return item;
+    const value = scalarValueOf(item.key);
+    // A string key matches only when it is `key` itself: the common case needs no `keyText`.
+    if (typeof value === 'string' ? value === key : keyText(item) === key) return item;
   }
   return undefined;
 }
