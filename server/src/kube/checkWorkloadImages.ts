@@ -25,7 +25,11 @@ export function checkDocumentWorkloadImages(file: YamlFile, doc: YamlDocument): 
   return findWorkloadImages(doc).flatMap((image) => findingsFor(file, image));
 }
 
-function findingsFor(file: YamlFile, image: WorkloadImage): Finding[] {
+function findingsFor(file: YamlFile, image: WorkloadImage): readonly Finding[] {
+  const parsed = parseImageReference(image.image);
+  const ephemeral = image.containerType === 'ephemeralContainers';
+  // Most images have neither finding: their range and data are built only for a finding.
+  if (parsed.ok && !ephemeral) return NO_FINDINGS;
   const range = file.lines.rangeOf(image.start, image.end);
   const base: FindingData = {
     image: image.image,
@@ -37,7 +41,6 @@ function findingsFor(file: YamlFile, image: WorkloadImage): Finding[] {
     enforced: image.enforced,
   };
   const findings: Finding[] = [];
-  const parsed = parseImageReference(image.image);
   if (!parsed.ok) {
     findings.push({
       code: 'image-invalid-reference',
@@ -52,7 +55,7 @@ function findingsFor(file: YamlFile, image: WorkloadImage): Finding[] {
       },
     });
   }
-  if (image.containerType === 'ephemeralContainers') {
+  if (ephemeral) {
     findings.push({
       code: 'image-ephemeral-not-checked',
       severity: 'information',
@@ -65,6 +68,8 @@ function findingsFor(file: YamlFile, image: WorkloadImage): Finding[] {
   }
   return findings;
 }
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 function invalidMessage(image: WorkloadImage, error: ImageReferenceError): string {
   const head = `Invalid image reference ${JSON.stringify(image.image)}: ${error.message}.`;

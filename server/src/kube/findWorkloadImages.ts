@@ -17,10 +17,11 @@ import { CONTAINER_TYPES, KNOWN_PARENT_KINDS, workloadKindOf, type ContainerType
  * unchecked (§4.3), but an unparsable image still fails to pull, and v0.14.3 (#517) enforces more of
  * them. Blank images are left out, as Portieris skips them (§2.4 item 6); so are non-string images.
  */
-export function findWorkloadImages(doc: YamlDocument): WorkloadImage[] {
+export function findWorkloadImages(doc: YamlDocument): readonly WorkloadImage[] {
   // Several validators (image syntax, admission, trust) ask for the same parsed document, and the next
   // versions of the file keep it while its text is unchanged: find them once, move them when it moves.
-  const images = memoByDocument(
+  // Callers share the one list (read-only), as they share its image objects.
+  return memoByDocument(
     'workload-images',
     '',
     doc,
@@ -28,7 +29,6 @@ export function findWorkloadImages(doc: YamlDocument): WorkloadImage[] {
     (known, by) =>
       known.map((image) => ({ ...image, start: image.start + by.offset, end: image.end + by.offset })),
   );
-  return [...images];
 }
 
 function imagesOfObject(doc: YamlDocument, located: LocatedKubeObject): WorkloadImage[] {

@@ -70,8 +70,12 @@ function offsetsOf(values: Record<KubeObjectField, unknown>): Partial<Record<Kub
   return result;
 }
 
-function readOwnerReferences(doc: YamlDocument, value: unknown): OwnerReference[] {
-  const items = asSeq(doc, value)?.items ?? [];
+/** Shared by the (most) objects that have no owner. */
+const NO_OWNERS: readonly OwnerReference[] = Object.freeze([]);
+
+function readOwnerReferences(doc: YamlDocument, value: unknown): readonly OwnerReference[] {
+  const items = asSeq(doc, value)?.items;
+  if (!items || items.length === 0) return NO_OWNERS;
   return items.flatMap((item): OwnerReference[] => {
     if (!asMap(doc, item)) return [];
     const kind = asString(doc, findPair(doc, item, 'kind')?.value);

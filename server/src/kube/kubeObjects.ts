@@ -20,9 +20,10 @@ const MAX_LIST_DEPTH = 8;
 const MAX_OBJECTS = 10_000;
 
 /** Every Kubernetes object of the document, list items flattened in order. */
-export function kubeObjectsOf(doc: YamlDocument): LocatedKubeObject[] {
-  // Every reader (policies, images, Secrets, signers) starts here; once per document text.
-  return [...memoByDocument('kube-objects', '', doc, () => findKubeObjects(doc), moveKubeObjects)];
+export function kubeObjectsOf(doc: YamlDocument): readonly LocatedKubeObject[] {
+  // Every reader (policies, images, Secrets, signers) starts here; once per document text. They share
+  // the one list, read-only.
+  return memoByDocument('kube-objects', '', doc, () => findKubeObjects(doc), moveKubeObjects);
 }
 
 /** The objects of a document moved by an edit above it: their nodes moved with it, their offsets follow. */

@@ -51,21 +51,27 @@ export function predictAdmission(input: AdmissionInput, policies: PolicySource):
   const set = policies.policiesFor(namespace);
   // The same image is predicted many times per edit (admission, trust, hover) and the answer depends only
   // on the policy set, which the index rebuilds as a new object whenever anything changes.
-  let known = predictions.get(set);
+  // Keyed by namespace, then image: both strings are hashed once and keep their hash, where a joined key
+  // would be a new string to flatten and hash on every call.
+  let byNamespace = predictions.get(set);
+  if (!byNamespace) {
+    byNamespace = new Map();
+    predictions.set(set, byNamespace);
+  }
+  let known = byNamespace.get(namespace);
   if (!known) {
     known = new Map();
-    predictions.set(set, known);
+    byNamespace.set(namespace, known);
   }
-  const key = `${namespace}\u0000${image}`;
-  let prediction = known.get(key);
+  let prediction = known.get(image);
   if (!prediction) {
     prediction = predictFromSet(image, namespace, set);
-    known.set(key, prediction);
+    known.set(image, prediction);
   }
   return prediction;
 }
 
-const predictions = new WeakMap<PolicySet, Map<string, AdmissionPrediction>>();
+const predictions = new WeakMap<PolicySet, Map<string, Map<string, AdmissionPrediction>>>();
 
 function predictFromSet(image: string, namespace: string, set: PolicySet): AdmissionPrediction {
   const ignoredLegacy = set.ignoredLegacy.length;

@@ -26,17 +26,22 @@ export function readPolicies(file: YamlFile): PolicyObject[] {
  * file positions only as Spans and Positions, so a document moved by an edit above gets its policies moved
  * (`movePositions`) instead of read again.
  */
+const NO_POLICIES: readonly PolicyObject[] = Object.freeze([]);
+
 function readDocumentPolicies(file: YamlFile, doc: YamlDocument): readonly PolicyObject[] {
   return memoByDocument(
     'policies',
     file.uri,
     doc,
     // kubectl applies the items of a `v1` List one by one, so policies inside Lists count too.
-    (): readonly PolicyObject[] =>
-      kubeObjectsOf(doc).flatMap((located) => {
+    (): readonly PolicyObject[] => {
+      const policies = kubeObjectsOf(doc).flatMap((located) => {
         const policy = readPolicyObject(file, doc, located.object.node, located.viaAlias);
         return policy ? [policy] : [];
-      }),
+      });
+      // Most documents of a large file are workloads: they share one empty list.
+      return policies.length === 0 ? NO_POLICIES : policies;
+    },
     movePositions,
   );
 }

@@ -22,10 +22,21 @@ export class DocumentFindingsCache {
       validator.name,
       { uri: file.uri, context: validator.contextKey?.(options, file, doc) ?? '' },
       doc,
-      () => validator.validateDocument(file, doc, options),
-      (findings, by) => (by.lines === 0 ? findings : moveFindings(findings, by.lines)),
+      () => nonEmptyOrShared(validator.validateDocument(file, doc, options)),
+      (findings, by) =>
+        by.lines === 0 || findings.length === 0 ? findings : moveFindings(findings, by.lines),
     );
   }
+}
+
+/**
+ * Most documents get no finding from most validators: their memo holds one shared empty list instead of
+ * an array each (a 2,000-document file kept ~10,000 of them).
+ */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+function nonEmptyOrShared(findings: readonly Finding[]): readonly Finding[] {
+  return findings.length === 0 ? NO_FINDINGS : findings;
 }
 
 function moveFindings(findings: readonly Finding[], lines: number): Finding[] {

@@ -24,19 +24,20 @@ export interface TrustIssue {
 export function trustIssues(input: VerdictInput, verdict: TrustVerdict): TrustIssue[] {
   const { image, requirement, trust } = input;
   const required = requirement.required;
-  const base = {
+  // Built only for an issue: most images of a large file are not required to be signed and get none.
+  const base = () => ({
     image: image.original,
     gun: image.name,
     tag: image.trustTag,
     signedDigest: verdict.signedDigest ? `sha256:${verdict.signedDigest}` : null,
     pin: verdict.signedDigest ? { ...pinTargets(image, verdict.signedDigest) } : null,
     denyMessage: verdict.admission.kind === 'denied' ? verdict.admission.message : null,
-  };
+  });
   const issue = (code: DiagnosticCode, severity: Severity, message: string, extra: FindingData = {}) => ({
     code,
     severity,
     message,
-    data: { ...base, ...extra },
+    data: { ...base(), ...extra },
   });
   const quoted = JSON.stringify(image.original);
 

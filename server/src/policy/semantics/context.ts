@@ -43,29 +43,35 @@ export function semanticContext(
   const groupKey = (p: PolicyObject): string => `${p.kind}\n${p.legacy}\n${index.namespaceOf(p) ?? ''}`;
   let buckets: Map<string, PolicyObject[]> | undefined;
   const sorted = new Map<string, readonly PolicyObject[]>();
-  return {
-    file,
-    index,
-    policies,
-    filePolicies: policies,
-    peersOf: (policy) => {
-      const key = groupKey(policy);
-      const known = sorted.get(key);
-      if (known) return known;
-      if (!buckets) {
-        buckets = new Map();
-        for (const p of all) {
-          const k = groupKey(p);
-          const bucket = buckets.get(k);
-          if (bucket) bucket.push(p);
-          else buckets.set(k, [p]);
-        }
-      }
-      const peers = stablePeers(index, key, sortPolicies(buckets.get(key) ?? []));
-      sorted.set(key, peers);
-      return peers;
-    },
+  // Each check asks for each policy's peers: answered by the policy object after the first time, without
+  // building its group key again.
+  const byPolicy = new Map<PolicyObject, readonly PolicyObject[]>();
+  const peersOf = (policy: PolicyObject): readonly PolicyObject[] => {
+    let peers = byPolicy.get(policy);
+    if (!peers) {
+      peers = groupPeers(policy);
+      byPolicy.set(policy, peers);
+    }
+    return peers;
   };
+  const groupPeers = (policy: PolicyObject): readonly PolicyObject[] => {
+    const key = groupKey(policy);
+    const known = sorted.get(key);
+    if (known) return known;
+    if (!buckets) {
+      buckets = new Map();
+      for (const p of all) {
+        const k = groupKey(p);
+        const bucket = buckets.get(k);
+        if (bucket) bucket.push(p);
+        else buckets.set(k, [p]);
+      }
+    }
+    const peers = stablePeers(index, key, sortPolicies(buckets.get(key) ?? []));
+    sorted.set(key, peers);
+    return peers;
+  };
+  return { file, index, policies, filePolicies: policies, peersOf };
 }
 
 /**

@@ -12,38 +12,30 @@ export function checkSecretsExist(context: SemanticContext): Finding[] {
   const findings: Finding[] = [];
   for (const policy of context.policies) {
     const namespace = context.index.namespaceOf(policy);
+    // Straight calls per Secret rather than a list of records per entry: every entry of every policy is
+    // checked on the first open of a file.
+    const check = (secret: SpannedString, secretNamespace: string | undefined, role: string): void => {
+      if (secret.value === '' || context.index.hasSecret(secret.value, secretNamespace)) return;
+      findings.push(
+        finding(
+          context,
+          'policy-secret-not-found',
+          'information',
+          secret.span,
+          `No workspace YAML defines the ${role} "${secret.value}" ${where(policy, secretNamespace)}; ` +
+            'it must exist in the cluster when Portieris checks this entry.',
+        ),
+      );
+    };
     for (const entry of policy.repositories) {
       const { trust, simple } = entry.policy;
-      const refs: Array<{ secret: SpannedString; namespace: string | undefined; role: string }> = [
-        ...trust.signerSecrets.map((secret) => ({ secret, namespace, role: 'signer Secret' })),
-        ...simple.requirements.flatMap((r) =>
-          r.keySecret
-            ? [
-                {
-                  secret: r.keySecret,
-                  namespace: r.keySecretNamespace?.value ?? namespace,
-                  role: 'key Secret',
-                },
-              ]
-            : [],
-        ),
-        ...(simple.storeSecret
-          ? [{ secret: simple.storeSecret, namespace, role: 'signature store Secret' }]
-          : []),
-      ];
-      for (const ref of refs) {
-        if (ref.secret.value === '' || context.index.hasSecret(ref.secret.value, ref.namespace)) continue;
-        findings.push(
-          finding(
-            context,
-            'policy-secret-not-found',
-            'information',
-            ref.secret.span,
-            `No workspace YAML defines the ${ref.role} "${ref.secret.value}" ${where(policy, ref.namespace)}; ` +
-              'it must exist in the cluster when Portieris checks this entry.',
-          ),
-        );
+      for (const secret of trust.signerSecrets) check(secret, namespace, 'signer Secret');
+      for (const requirement of simple.requirements) {
+        if (requirement.keySecret) {
+          check(requirement.keySecret, requirement.keySecretNamespace?.value ?? namespace, 'key Secret');
+        }
       }
+      if (simple.storeSecret) check(simple.storeSecret, namespace, 'signature store Secret');
     }
   }
   return findings;
