@@ -14,7 +14,8 @@ import { fileUri, LspTestClient } from '../helpers/lspClient';
 import { imagePolicyYaml, labSettings, podYaml } from '../helpers/trustLab';
 
 let lab: LabState;
-let dir: string;
+// Empty until `before` made it: a failed set-up must not make `after` fail too and hide its error.
+let dir = '';
 let proxy: HoldingProxy;
 let client: LspTestClient;
 let reg: string;
@@ -50,7 +51,7 @@ after(async () => {
   client.kill();
   proxy.release();
   await proxy.close();
-  await rm(dir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 /** Signed, unsigned and moved lab repositories plus repositories with no trust data, new in every round. */

@@ -12,7 +12,8 @@ import { imagePolicyYaml, labSettings, podYaml } from '../helpers/trustLab';
 
 let lab: LabState;
 let own: OwnNotary;
-let dir: string;
+// Empty until `before` made it: a failed set-up must not make `after` fail too and hide its error.
+let dir = '';
 let client: LspTestClient;
 let image: string;
 
@@ -42,7 +43,7 @@ after(async () => {
   client.kill();
   if (!(await own.isRunning())) await own.start().catch(() => undefined);
   await own.stop();
-  await rm(dir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 const trustCodesOf = (diagnostics: readonly Diagnostic[]): string[] =>

@@ -14,7 +14,8 @@ import { fileUri, LspTestClient } from '../helpers/lspClient';
 import { imagePolicyYaml, podYaml } from '../helpers/trustLab';
 
 let lab: LabState;
-let dir: string;
+// Empty until `before` made it: a failed set-up must not make `after` fail too and hide its error.
+let dir = '';
 let client: LspTestClient;
 let pod: string;
 
@@ -43,7 +44,7 @@ before(
 after(async () => {
   await client?.stop();
   delete process.env.DOCKER_CONFIG;
-  await rm(dir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 const trustCode = (diagnostics: readonly Diagnostic[]): string[] =>

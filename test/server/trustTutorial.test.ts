@@ -17,7 +17,8 @@ import { fileUri, LspTestClient } from '../helpers/lspClient';
 import { imagePolicyYaml, labSettings, podYaml } from '../helpers/trustLab';
 
 let lab: LabState;
-let dir: string;
+// Empty until `before` made it: a failed set-up must not make `after` fail too and hide its error.
+let dir = '';
 let client: LspTestClient;
 let reg: string;
 
@@ -42,7 +43,7 @@ before(
 
 after(async () => {
   client.kill();
-  await rm(dir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 const trustOnly = (diagnostics: readonly Diagnostic[]): Diagnostic[] =>

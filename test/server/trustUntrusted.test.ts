@@ -11,7 +11,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { fileUri, LspTestClient } from '../helpers/lspClient';
 import { imagePolicyYaml, podYaml } from '../helpers/trustLab';
 
-let dir: string;
+// Empty until `before` made it: a failed set-up must not make `after` fail too and hide its error.
+let dir = '';
 let client: LspTestClient;
 let listener: Server;
 let connections = 0;
@@ -41,7 +42,7 @@ before(async () => {
 after(async () => {
   client.kill();
   await new Promise<void>((resolve) => listener.close(() => resolve()));
-  await rm(dir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 test('when the workspace is untrusted → trust-not-checked-untrusted and no connection to server or registry', async () => {

@@ -18,7 +18,8 @@ import { labBasicCredentials, labCaFiles, labRepository, useLab, type LabState }
 import { LspTestClient } from '../helpers/lspClient';
 
 let lab: LabState;
-let dir: string;
+// Empty until `before` made it: a failed set-up must not make `after` fail too and hide its error.
+let dir = '';
 let client: LspTestClient;
 const logged: string[] = [];
 
@@ -53,7 +54,7 @@ before(
 after(async () => {
   await client?.stop();
   delete process.env.DOCKER_CONFIG;
-  await rm(dir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 async function privateTags(): Promise<Extract<SignedTagsResult, { kind: 'ok' }>> {
