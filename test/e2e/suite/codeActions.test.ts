@@ -2,13 +2,14 @@ import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { waitForQuickFix } from '../support/codeActions';
-import { codeOf, waitForCode, waitForDiagnostics } from '../support/diagnostics';
+import { codeOf, waitForDiagnostics } from '../support/diagnostics';
+import { dockerHubDenial } from '../support/tutorialPod';
 import { openWorkspaceFile, workspaceFile } from '../support/workspace';
 
 suite('code actions', () => {
   test('when an image is denied → a preferred quick fix adds an entry to the tutorial policy and clears the error', async () => {
     const { document } = await openWorkspaceFile('mypod.yaml');
-    const diagnostic = await waitForCode(document.uri, 'admission-denied');
+    const diagnostic = await dockerHubDenial(document);
     const fix = await waitForQuickFix(
       document.uri,
       diagnostic.range,
@@ -41,6 +42,6 @@ suite('code actions', () => {
     );
     restore.replace(policy, whole, original);
     assert.ok(await vscode.workspace.applyEdit(restore));
-    await waitForCode(document.uri, 'admission-denied');
+    await dockerHubDenial(document);
   });
 });

@@ -3,14 +3,9 @@ import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { labRepository, type LabState } from '../../helpers/lab';
 import { waitForQuickFix } from '../support/codeActions';
-import {
-  codeOf,
-  imageTrustDiagnostics,
-  waitForDiagnostics,
-  whenDiagnosticsChange,
-} from '../support/diagnostics';
+import { codeOf, imageTrustDiagnostics, waitForCodeAt, whenDiagnosticsChange } from '../support/diagnostics';
 import { useLabSettings } from '../support/labWorkspace';
-import { plainRange, rangeOf, workspaceFile, type PlainRange } from '../support/workspace';
+import { rangeOf, workspaceFile } from '../support/workspace';
 
 /** Pod and policy live in a namespace of their own, so the tutorial files' verdicts stay as they are. */
 const NAMESPACE = 'trust-e2e';
@@ -58,27 +53,6 @@ function hoverText(hovers: readonly vscode.Hover[]): string {
     .flatMap((hover) => hover.contents)
     .map((content) => (typeof content === 'string' ? content : content.value))
     .join('\n');
-}
-
-/** The extension's diagnostics at exactly `range`, once one with `code` is there. */
-function waitForCodeAt(uri: vscode.Uri, code: string, range: PlainRange): Promise<vscode.Diagnostic[]> {
-  const here = (all: vscode.Diagnostic[]): vscode.Diagnostic[] =>
-    all.filter((d) => sameRange(d.range, range));
-  return waitForDiagnostics(
-    uri,
-    (all) => here(all).some((d) => codeOf(d) === code),
-    `a ${code} diagnostic at ${JSON.stringify(range)}`,
-  ).then(here);
-}
-
-function sameRange(range: vscode.Range, expected: PlainRange): boolean {
-  const { start, end } = plainRange(range);
-  return (
-    start.line === expected.start.line &&
-    start.character === expected.start.character &&
-    end.line === expected.end.line &&
-    end.character === expected.end.character
-  );
 }
 
 // Trust diagnostics, hover and the pin fix against the trust lab. A Restricted Mode run fetches nothing

@@ -12,6 +12,7 @@ export function waitForQuickFix(
   accept: (action: vscode.CodeAction) => boolean,
   what: string,
 ): Promise<vscode.CodeAction> {
+  let titles = 'no answer yet';
   return whenDiagnosticsChange(
     uri,
     async () => {
@@ -21,8 +22,10 @@ export function waitForQuickFix(
         range,
         vscode.CodeActionKind.QuickFix.value,
       );
+      titles = actions.map((action) => JSON.stringify(action.title)).join(', ') || 'none';
       return actions.find(accept);
     },
     what,
+    () => `quick fixes last offered at ${JSON.stringify(range)}: ${titles}`,
   );
 }
