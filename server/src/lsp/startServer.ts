@@ -50,8 +50,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // Validations triggered by arriving trust answers (uri → version) do not start another lookup round.
   const trustFollowUps = new Map<string, number>();
 
+  // Over when start-up is (warm-up, settings, the first indexing pass, see onInitialized). Documents opened
+  // before then wait for it, so that their first diagnostics already count the workspace's policies:
+  // checked earlier, a pod opened with its folder had every image denied ("no image policies or cluster
+  // polices") until the index was in, a second later.
+  let startUpDone: () => void = () => undefined;
+  const startedUp = new Promise<void>((resolve) => {
+    startUpDone = resolve;
+  });
+
   const scheduler = new ValidationScheduler(
     async (uri) => {
+      await startedUp;
       const document = open.get(uri);
       if (!document) return;
       if (open.index(document)) revalidateAll(uri);
@@ -154,11 +164,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialized(() => {
     background('start-up', async () => {
-      await options.warmUp?.();
-      await settings.refresh();
-      await indexWorkspace();
-      // Documents opened while indexing ran were checked without the workspace policies.
-      revalidateAll();
+      try {
+        await options.warmUp?.();
+        await settings.refresh();
+        await indexWorkspace();
+      } finally {
+        // Documents opened meanwhile are validated now, once; a failed start-up must not hold them back.
+        startUpDone();
+      }
     });
   });
 
