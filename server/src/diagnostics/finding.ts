@@ -29,6 +29,12 @@ export interface Finding {
 }
 
 /** JSON-serialisable payload attached to a finding; each producer documents its own shape. */
+/**
+ * The one empty list of findings, frozen: most documents get none from most checks, and a large file would
+ * otherwise keep thousands of empty arrays (documentFindingsCache.ts, the image and trust checks).
+ */
+export const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
 export type FindingData = { readonly [key: string]: JsonValue };
 export type JsonValue =
   string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };

@@ -1,4 +1,4 @@
-import type { Finding, FindingData } from '../diagnostics/finding';
+import { NO_FINDINGS, type Finding, type FindingData } from '../diagnostics/finding';
 import type { YamlDocument, YamlFile } from '../yaml/yamlFile';
 import { findWorkloadImages } from './findWorkloadImages';
 import { goQuote } from './goQuote';
@@ -68,8 +68,6 @@ function findingsFor(file: YamlFile, image: WorkloadImage): readonly Finding[] {
   }
   return findings;
 }
-
-const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 function invalidMessage(image: WorkloadImage, error: ImageReferenceError): string {
   const head = `Invalid image reference ${JSON.stringify(image.image)}: ${error.message}.`;

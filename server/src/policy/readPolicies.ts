@@ -20,14 +20,15 @@ export function readPolicies(file: YamlFile): PolicyObject[] {
   return file.documents.flatMap((doc) => readDocumentPolicies(file, doc));
 }
 
+/** Shared by the documents without a policy (most of a large file's). */
+const NO_POLICIES: readonly PolicyObject[] = Object.freeze([]);
+
 /**
  * Each parsed document is read once: indexing, the semantic checks and trust all read the same version, and
  * later versions of the file re-use the read while the document's text is unchanged. Policy objects hold
  * file positions only as Spans and Positions, so a document moved by an edit above gets its policies moved
  * (`movePositions`) instead of read again.
  */
-const NO_POLICIES: readonly PolicyObject[] = Object.freeze([]);
-
 function readDocumentPolicies(file: YamlFile, doc: YamlDocument): readonly PolicyObject[] {
   return memoByDocument(
     'policies',

@@ -1,4 +1,4 @@
-import type { Finding, Range } from '../diagnostics/finding';
+import { NO_FINDINGS, type Finding, type Range } from '../diagnostics/finding';
 import { DocumentMemos } from '../yaml/documentMemo';
 import type { YamlDocument, YamlFile } from '../yaml/yamlFile';
 import type { DocumentValidator, ValidationOptions } from './types';
@@ -30,11 +30,9 @@ export class DocumentFindingsCache {
 }
 
 /**
- * Most documents get no finding from most validators: their memo holds one shared empty list instead of
+ * Most documents get no finding from most validators: their memo holds the shared empty list instead of
  * an array each (a 2,000-document file kept ~10,000 of them).
  */
-const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
-
 function nonEmptyOrShared(findings: readonly Finding[]): readonly Finding[] {
   return findings.length === 0 ? NO_FINDINGS : findings;
 }

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type { Finding } from '../diagnostics/finding';
+import { NO_FINDINGS, type Finding } from '../diagnostics/finding';
 import { documentPolicySetsKey, type PolicySource } from '../policy';
 import type { CodeActionResult, DiagnosticRef, Position } from '../service/types';
 import type { FileStore } from '../trust/io';
@@ -21,9 +21,6 @@ import { trustCodeActions } from './quickFixes';
 import type { RepositoryAnswer, TrustBackend } from './repositoryAnswer';
 import { SignerIndex } from './signerIndex';
 import { toFinding } from './toFindings';
-
-/** The findings of every target that has none (most: no signature required), shared. */
-const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 /** What one run of the trust checks is configured with (settings, or CLI flags). */
 export interface TrustRunOptions {
