@@ -84,7 +84,8 @@ export class LspTestClient {
   /**
    * Starts the server and completes the initialize handshake with the given workspace folders. With
    * `settings`, the client declares `workspace.configuration` and answers the server's pulls with
-   * `settings()` (a function, so a test can change the answer before `didChangeConfiguration`).
+   * `settings()` (a function, so a test can change the answer before `didChangeConfiguration`; a promise
+   * it returns is awaited).
    */
   static async start(
     options: {
@@ -101,7 +102,12 @@ export class LspTestClient {
       new StreamMessageWriter(child.stdin),
     );
     const settings = options.settings;
-    if (settings) connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map(() => settings()));
+    // `settings` may answer with a promise: a test holds the server's start-up at its settings pull that way.
+    if (settings) {
+      connection.onRequest(ConfigurationRequest.type, ({ items }) =>
+        Promise.all(items.map(() => settings())),
+      );
+    }
     const client = new LspTestClient(child, connection);
     if (options.workDoneProgress) {
       connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {

@@ -7,12 +7,14 @@ import type { DocumentValidator, FileValidator } from './types';
 /** The Portieris CRD schemas, per document (server/src/schema). */
 export const schemaValidator: DocumentValidator = {
   name: 'schema',
+  reads: 'file',
   validateDocument: (file, document) => validateAgainstSchema(document, file.lines),
 };
 
 /** Image references of every workload container (server/src/kube). */
 export const workloadImageValidator: DocumentValidator = {
   name: 'workload-images',
+  reads: 'file',
   validateDocument: checkDocumentWorkloadImages,
 };
 

@@ -17,6 +17,7 @@ import type {
   SchemaAssist,
   ValidationOptions,
   Validator,
+  ValidatorReads,
   WorkspaceModel,
 } from './types';
 
@@ -36,8 +37,12 @@ export interface LanguageServiceDeps {
  * drive it, and it knows nothing of either.
  */
 export interface LanguageService {
-  /** Every finding of a file: YAML syntax first, then each validator's, in document order. */
-  validate(file: YamlFile, options: ValidationOptions): Promise<Finding[]>;
+  /**
+   * Every finding of a file: YAML syntax first, then each validator's, in document order. With `reads`
+   * `file`, only the findings the file alone decides (`ValidatorReads`): what can be shown before the
+   * workspace is indexed, and a subset of the full validation's.
+   */
+  validate(file: YamlFile, options: ValidationOptions, reads?: ValidatorReads): Promise<Finding[]>;
   hover(file: YamlFile, position: Position): HoverResult | undefined;
   complete(file: YamlFile, position: Position): CompletionResult;
   codeActions(file: YamlFile, range: Range, diagnostics: readonly DiagnosticRef[]): CodeActionResult[];
@@ -78,15 +83,17 @@ export function createLanguageService(deps: LanguageServiceDeps): LanguageServic
   };
 
   return {
-    async validate(file, options) {
+    async validate(file, options, reads = 'workspace') {
       if (file.skipped) return syntaxFindings(file);
+      const validators =
+        reads === 'workspace' ? deps.validators : deps.validators.filter((v) => v.reads === 'file');
       // Domain validators see only the documents that parsed cleanly: a half-typed document would
       // otherwise add schema and policy noise on top of its syntax error. The other documents are checked.
       const parsed = {
         ...file,
         documents: file.documents.filter((document) => document.errors.length === 0),
       };
-      const results = await Promise.all(deps.validators.map((v) => runValidator(v, parsed, options)));
+      const results = await Promise.all(validators.map((v) => runValidator(v, parsed, options)));
       return [...syntaxFindings(file), ...results.flat()].sort(byPosition);
     },
     hover: (file, position) =>

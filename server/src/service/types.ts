@@ -19,9 +19,18 @@ export interface ValidationOptions {
  */
 export type Validator = FileValidator | DocumentValidator;
 
+/**
+ * What a validator's findings depend on besides the file. `file`: nothing else (syntax, schema, image
+ * references), so the shell can publish them before the workspace is indexed. `workspace`: the policy
+ * index, Secrets, settings or trust answers. Absent means `workspace`: a validator that does not say is
+ * never run early, where it could report what the workspace would contradict.
+ */
+export type ValidatorReads = 'file' | 'workspace';
+
 export interface FileValidator {
   /** Shown in logs when the validator fails. */
   readonly name: string;
+  readonly reads?: ValidatorReads;
   validate(file: YamlFile, options: ValidationOptions): readonly Finding[] | Promise<readonly Finding[]>;
 }
 
@@ -33,6 +42,7 @@ export interface FileValidator {
  */
 export interface DocumentValidator {
   readonly name: string;
+  readonly reads?: ValidatorReads;
   validateDocument(file: YamlFile, document: YamlDocument, options: ValidationOptions): readonly Finding[];
   /**
    * What else the document's findings depend on, e.g. which policy sets its images resolve against;

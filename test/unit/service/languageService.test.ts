@@ -65,6 +65,24 @@ test('when a document has a syntax error → domain validators see only the othe
   );
 });
 
+test('when only the findings of the file alone are asked for → validators that read the workspace do not run', async () => {
+  const ran: string[] = [];
+  const service = serviceWith([
+    { name: 'local', reads: 'file', validate: () => (ran.push('local'), [finding(0, 'local')]) },
+    // Undeclared means `workspace`: never run early.
+    { name: 'index', validate: () => (ran.push('index'), [finding(1, 'index')]) },
+    { name: 'trust', reads: 'workspace', validate: () => (ran.push('trust'), [finding(2, 'trust')]) },
+  ]);
+  const file = parseYamlFile('file:///l.yaml', 1, 'a: [\n---\nb: 1\n');
+  const early = await service.validate(file, OPTIONS, 'file');
+  const names = (findings: readonly Finding[]) =>
+    findings.map((f) => (f.code === 'yaml-syntax' ? f.code : f.message));
+  assert.deepEqual(names(early), ['local', 'yaml-syntax']);
+  assert.deepEqual(ran, ['local']);
+  const full = await service.validate(file, OPTIONS);
+  assert.deepEqual(names(full), ['local', 'yaml-syntax', 'index', 'trust']);
+});
+
 test('when a file is binary → only file-binary is reported and no validator runs', async () => {
   let ran = false;
   const service = serviceWith([{ name: 'spy', validate: () => ((ran = true), []) }]);
