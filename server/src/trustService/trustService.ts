@@ -2,58 +2,26 @@ import { setMaxListeners } from 'node:events';
 import { NO_FINDINGS, type Finding } from '../diagnostics/finding';
 import { documentPolicySetsKey, type PolicySource } from '../policy';
 import type { CodeActionResult, DiagnosticRef, Position } from '../service/types';
-import type { FileStore } from '../trust/io';
 import type { Environment } from '../trust/transport/proxy';
-import { decideTrust, trustIssues, type RegistryFacts, type TrustFacts, type VerdictInput } from '../verdict';
+import { decideTrust, trustIssues, type RegistryFacts, type VerdictInput } from '../verdict';
 import { DocumentMemos } from '../yaml/documentMemo';
 import type { YamlFile } from '../yaml/yamlFile';
-import type { TrustSettings } from '../../../shared/trustSettings';
 import { isAbort } from './abort';
-import { MemoryFileStore } from './fileStores';
+import { TrustBackendHolder } from './backendHolder';
 import { trustHoverMarkdown } from './hoverMarkdown';
 import { documentImageTargets, imageTargets, type ImageTarget } from './imageTargets';
-import { HostLimiters, serverHost } from './hostLimiters';
+import { HostLimiters } from './hostLimiters';
 import { Limiter } from './limiter';
 import { LookupCache } from './lookupCache';
-import { engineKey, type SessionCredentialStore } from './engineFactory';
-import { createNetworkBackend, type NetworkBackendOptions } from './networkBackend';
+import { lookupJobs, type LookupState } from './lookupJobs';
 import { trustCodeActions } from './quickFixes';
-import type { RepositoryAnswer, TrustBackend } from './repositoryAnswer';
+import type { RepositoryAnswer } from './repositoryAnswer';
 import { SignerIndex } from './signerIndex';
 import { toFinding } from './toFindings';
+import type { TrustProgress, TrustRunOptions, TrustServiceOptions } from './trustOptions';
+import { verdictInput } from './verdictInput';
 
-/** What one run of the trust checks is configured with (settings, or CLI flags). */
-export interface TrustRunOptions {
-  readonly defaultNamespace: string;
-  readonly trust: TrustSettings;
-  /** False: nothing is fetched and no credential helper runs (VS Code's untrusted workspaces). */
-  readonly workspaceTrusted: boolean;
-}
-
-/** Reports a batch of lookups, e.g. as LSP work-done progress. */
-export interface TrustProgress {
-  report(message: string): void;
-  done(): void;
-}
-
-export interface TrustServiceOptions {
-  /** Where DOCKER_CONTENT_TRUST_SERVER, DOCKER_CONFIG and proxies come from. Default: process.env. */
-  readonly env?: Environment;
-  /** The Notary trust cache (pins, last metadata). Default: in memory, renewed by `refresh()`. */
-  readonly store?: FileStore;
-  /** Milliseconds clock for the freshness window. */
-  readonly now?: () => number;
-  /** Lookups running at once per server (trust server or registry, `host[:port]`), across all files. Default 4. */
-  readonly concurrency?: number;
-  /** Replaces the network backend (or parts of its transport). */
-  readonly createBackend?: (options: NetworkBackendOptions) => TrustBackend;
-  readonly transport?: NetworkBackendOptions['transport'];
-  /**
-   * The registry logins made in the editor (the Signed Tags view's "Log in to registry"), consulted
-   * before Docker's config; a login or logout drops the answers got with the old credentials.
-   */
-  readonly credentials?: SessionCredentialStore;
-}
+export type { TrustProgress, TrustRunOptions, TrustServiceOptions } from './trustOptions';
 
 /** Answers saying "could not check" are retried sooner than real answers (ms). */
 const FAILURE_FRESH_MS = 15_000;
@@ -78,14 +46,12 @@ export class TrustService {
   readonly signers = new SignerIndex();
   private readonly env: Environment;
   private readonly now: () => number;
-  private readonly ownsStore: boolean;
-  private store: FileStore;
-  private backend: TrustBackend | undefined;
-  private backendKey = '';
+  private readonly backends: TrustBackendHolder;
   private freshMs = 300_000;
-  private readonly limiters: HostLimiters;
   private readonly repositories: LookupCache<RepositoryAnswer>;
   private readonly registries: LookupCache<RegistryFacts>;
+  /** The two caches and the per-host limits, as the lookup jobs read them. */
+  private readonly lookups: LookupState;
   private readonly published = new Map<string, readonly Finding[]>();
   /** Image targets per parsed document (see `targets`). */
   private readonly documentTargets = new DocumentMemos();
@@ -112,11 +78,9 @@ export class TrustService {
   ) {
     this.env = options.env ?? process.env;
     this.now = options.now ?? Date.now;
-    this.ownsStore = options.store === undefined;
-    this.store = options.store ?? new MemoryFileStore();
+    this.backends = new TrustBackendHolder(options, this.env);
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-    this.limiters = new HostLimiters(concurrency);
-    // Every fetch names its host's limiter (jobsFor); this one only stands in for the type.
+    // Every fetch names its host's limiter (lookupJobs.ts); this one only stands in for the type.
     const shared = { limiter: new Limiter(concurrency), now: this.now, freshMs: () => this.freshMs };
     this.repositories = new LookupCache<RepositoryAnswer>({
       ...shared,
@@ -128,6 +92,11 @@ export class TrustService {
       freshMsFor: (answer, freshMs) =>
         answer.kind === 'failed' ? Math.min(freshMs, FAILURE_FRESH_MS) : freshMs,
     });
+    this.lookups = {
+      repositories: this.repositories,
+      registries: this.registries,
+      limiters: new HostLimiters(concurrency),
+    };
   }
 
   /** Trust findings of a file from what is known now (never waits for the network). */
@@ -152,7 +121,7 @@ export class TrustService {
         findings.push(...known.findings);
         continue;
       }
-      const input = this.inputFor(target, run);
+      const input = verdictInput(target, run, repository, registry);
       if (!input) {
         if (target.repositoryKey !== undefined) lacking.repositories.push(target.repositoryKey);
         if (target.registryKey !== undefined) lacking.registries.push(target.registryKey);
@@ -190,9 +159,9 @@ export class TrustService {
   ): Promise<boolean> {
     this.configure(run);
     if (!run.workspaceTrusted || !run.trust.network) return false;
-    const backend = this.backendFor(run);
+    const backend = this.backends.get(run);
     const targets = this.targets(file, run);
-    let jobs = this.jobsFor(targets, backend, signal);
+    let jobs = lookupJobs(targets, this.lookups, backend, signal);
     // Answers the last findings lacked may have come in since (another document's lookup, a lookup that
     // finished although its document had moved on): nothing to fetch, but the document must be re-validated.
     if (jobs.size === 0) return !signal.aborted && this.answeredSinceFindings(file);
@@ -214,49 +183,14 @@ export class TrustService {
         if (!results.some((r) => r.status === 'rejected')) break;
         // Lookups aborted although this caller still waits: the answers were dropped under it. Other
         // settings (a new backend): this check is void, the re-validation that follows starts its own.
-        if (this.backend !== backend) return false;
+        if (!this.backends.isCurrent(backend)) return false;
         // Same settings (a refresh): ask again, else the follow-up publish would lack these answers for good.
-        jobs = this.jobsFor(targets, backend, signal);
+        jobs = lookupJobs(targets, this.lookups, backend, signal);
       }
     } finally {
       (await progressReady)?.done();
     }
     return !signal.aborted;
-  }
-
-  private jobsFor(
-    targets: readonly ImageTarget[],
-    backend: TrustBackend,
-    signal: AbortSignal,
-  ): Map<string, () => Promise<unknown>> {
-    const jobs = new Map<string, () => Promise<unknown>>();
-    for (const target of targets) {
-      const { repositoryKey, registryKey, server, ref } = target;
-      if (repositoryKey === undefined || server.source === 'none') continue;
-      if (this.repositories.needsFetch(repositoryKey) && !jobs.has(repositoryKey)) {
-        const limiter = this.limiters.for(serverHost(server.url));
-        jobs.set(repositoryKey, () =>
-          this.repositories.get(
-            repositoryKey,
-            (s) => backend.repository(ref.name, server.url, s),
-            signal,
-            limiter,
-          ),
-        );
-      }
-      if (registryKey !== undefined && this.registries.needsFetch(registryKey) && !jobs.has(registryKey)) {
-        const limiter = this.limiters.for(ref.registryHost);
-        jobs.set(registryKey, () =>
-          this.registries.get(
-            registryKey,
-            (s) => backend.registryDigest(ref.registryHost, ref.path, ref.trustTag, s),
-            signal,
-            limiter,
-          ),
-        );
-      }
-    }
-    return jobs;
   }
 
   private answeredSinceFindings(file: YamlFile): boolean {
@@ -278,7 +212,7 @@ export class TrustService {
     const offset = file.lines.offsetAt(position);
     const target = this.targets(file, run).find((t) => offset >= t.found.start && offset <= t.found.end);
     if (!target) return undefined;
-    const input = this.inputFor(target, run);
+    const input = this.inputOf(target, run);
     const verdict = input ? decideTrust(input) : undefined;
     return {
       markdown: trustHoverMarkdown(target, input?.trust, input?.registry, verdict),
@@ -300,10 +234,7 @@ export class TrustService {
     this.options.credentials?.reload?.();
     this.repositories.clear();
     this.registries.clear();
-    if (this.ownsStore) {
-      this.store = new MemoryFileStore();
-      this.dropBackend();
-    }
+    this.backends.renewStore();
   }
 
   forget(uri: string): void {
@@ -313,50 +244,16 @@ export class TrustService {
 
   /** Closes the connections; known answers stay readable (the CLI validates after lookups end). */
   async close(): Promise<void> {
-    const backend = this.backend;
-    this.backend = undefined;
-    await backend?.close();
+    await this.backends.close();
   }
 
   private configure(run: TrustRunOptions): void {
     this.freshMs = run.trust.freshnessSeconds * 1000;
-    const { servers, caFiles, insecureHosts, timeoutSeconds } = run.trust;
-    const settings = {
-      caFiles,
-      insecureHosts,
-      timeoutMs: timeoutSeconds * 1000,
-      workspaceTrusted: run.workspaceTrusted,
-    };
-    const key = JSON.stringify([servers, engineKey(settings, this.options.credentials)]);
-    if (key === this.backendKey) return;
     // Other servers, CAs or credentials: earlier answers were got another way and no longer count.
-    this.backendKey = key;
-    this.repositories.clear();
-    this.registries.clear();
-    this.dropBackend();
-  }
-
-  private dropBackend(): void {
-    const old = this.backend;
-    this.backend = undefined;
-    void old?.close().catch(() => undefined);
-  }
-
-  private backendFor(run: TrustRunOptions): TrustBackend {
-    if (!this.backend) {
-      const create = this.options.createBackend ?? createNetworkBackend;
-      this.backend = create({
-        env: this.env,
-        store: this.store,
-        caFiles: run.trust.caFiles,
-        insecureHosts: run.trust.insecureHosts,
-        timeoutMs: run.trust.timeoutSeconds * 1000,
-        credentialHelpers: run.workspaceTrusted,
-        ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
-        ...(this.options.transport ? { transport: this.options.transport } : {}),
-      });
+    if (this.backends.configure(run)) {
+      this.repositories.clear();
+      this.registries.clear();
     }
-    return this.backend;
   }
 
   /**
@@ -396,54 +293,10 @@ export class TrustService {
     return key === undefined ? undefined : cache.peek(key)?.value;
   }
 
-  /** The verdict input of an image, or undefined while its lookups are still to come. */
-  private inputFor(target: ImageTarget, run: TrustRunOptions): VerdictInput | undefined {
-    const facts = this.factsFor(target, run);
-    if (!facts) return undefined;
-    return {
-      image: target.ref,
-      requirement: target.requirement,
-      signers: target.signers,
-      trust: facts.trust,
-      registry: facts.registry,
-    };
-  }
-
-  private factsFor(
-    target: ImageTarget,
-    run: TrustRunOptions,
-  ): { trust: TrustFacts; registry: RegistryFacts } | undefined {
-    const notChecked = { kind: 'not-checked' } as const;
-    if (!run.workspaceTrusted)
-      return { trust: { kind: 'not-checked', reason: 'untrusted-workspace' }, registry: notChecked };
-    if (!run.trust.network)
-      return { trust: { kind: 'not-checked', reason: 'offline' }, registry: notChecked };
-    if (target.repositoryKey === undefined) {
-      return { trust: { kind: 'not-checked', reason: 'no-trust-server' }, registry: notChecked };
-    }
-    const repository = this.repositories.peek(target.repositoryKey)?.value;
-    if (!repository) return undefined;
-    let registry: RegistryFacts = notChecked;
-    if (target.registryKey !== undefined) {
-      const known = this.registries.peek(target.registryKey)?.value;
-      if (!known) return undefined;
-      registry = known;
-    }
-    if (repository.kind !== 'verified') return { trust: repository, registry };
-    const tag = target.ref.trustTag;
-    return {
-      trust: {
-        kind: 'verified',
-        gun: repository.gun,
-        server: repository.server,
-        checkedAt: repository.checkedAt,
-        tag,
-        signatures: repository.signaturesOf(tag),
-        roleKeys: repository.roleKeys,
-        releasedDigests: repository.releasedDigests,
-      },
-      registry,
-    };
+  /** The verdict input of an image from the answers known now (undefined while a lookup is to come). */
+  private inputOf(target: ImageTarget, run: TrustRunOptions): VerdictInput | undefined {
+    const repository = this.answerOf(this.repositories, target.repositoryKey);
+    return verdictInput(target, run, repository, this.answerOf(this.registries, target.registryKey));
   }
 }
 
