@@ -72,6 +72,12 @@ test('when a document with a bad image reference is opened while start-up waits 
     early.map((d) => ({ code: d.code, line: d.range.start.line })),
     [{ code: 'image-invalid-reference', line: 7 }],
   );
+  // Fixed while start-up still waits: the early error is withdrawn at once, not left until start-up ends.
+  await heldClient.change(uri, text.replace('Hello/World:1', 'hello/world:1'), 2);
+  assert.deepEqual(await heldClient.diagnostics(uri, 2), []);
+  assert.equal(indexed, false, 'withdrawn before the workspace was indexed');
+  await heldClient.change(uri, text, 3);
+  assert.equal((await heldClient.diagnostics(uri, 3)).length, 1);
   release();
   const full = await heldClient.diagnostics(uri, (p) =>
     p.diagnostics.some((d) => d.code === 'admission-denied'),

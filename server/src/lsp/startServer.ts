@@ -58,10 +58,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // Meanwhile such a document gets what the file alone decides (syntax, schema, image references; see
   // publishFileFindings), so a typo is not hidden for seconds while a large workspace is indexed.
   let startUpOver = false;
+  // Documents given early findings (publishFileFindings); forgotten once start-up is over.
+  const publishedEarly = new Set<string>();
   let startUpDone: () => void = () => undefined;
   const startedUp = new Promise<void>((resolve) => {
     startUpDone = () => {
       startUpOver = true;
+      publishedEarly.clear();
       resolve();
     };
   });
@@ -69,13 +72,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /**
    * Publishes, during start-up, the findings of a document that need no workspace. They are a subset of
    * what the full check publishes after start-up (same validators, same results), so nothing shown now is
-   * withdrawn then; an empty list is not sent, the editor shows nothing already.
+   * withdrawn then. An empty list is sent only to clear an earlier one (an error fixed during start-up).
    */
   async function publishFileFindings(uri: string): Promise<void> {
     const document = open.get(uri);
     if (!document) return;
     const findings = await service.validate(open.file(document), settings.settings, 'file');
-    if (findings.length === 0 || startUpOver || open.get(uri)?.version !== document.version) return;
+    if (startUpOver || open.get(uri)?.version !== document.version) return;
+    if (findings.length === 0 && !publishedEarly.has(uri)) return;
+    publishedEarly.add(uri);
     await connection.sendDiagnostics({
       uri,
       version: document.version,
