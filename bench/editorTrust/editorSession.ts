@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Notification } from '../lsp/lspConnection';
 import { BenchError, LspConnection } from '../lsp/lspConnection';
 import { readCpuMs } from '../lsp/session';
-import { SERVER_NODE_OPTIONS } from '../../shared/serverRuntime';
+import { serverNodeOptions } from '../../shared/serverRuntime';
 
 const WAIT_MS = 120_000;
 
@@ -67,7 +67,7 @@ export class EditorSession {
     // As the extension starts it (shared/serverRuntime.ts), plus any profiling flags of the caller.
     const child = spawn(
       process.execPath,
-      [...SERVER_NODE_OPTIONS, ...nodeArgs, options.serverEntry, '--stdio'],
+      [...serverNodeOptions(), ...nodeArgs, options.serverEntry, '--stdio'],
       {
         stdio: ['pipe', 'pipe', 'pipe'],
         cwd: options.rootDir,

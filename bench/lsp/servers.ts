@@ -5,7 +5,7 @@
  * (peers.md §2.2). Our schemas are associated through the dispatcher schema in `schemas/`.
  */
 import { join } from 'node:path';
-import { SERVER_NODE_OPTIONS } from '../../shared/serverRuntime';
+import { serverNodeOptions } from '../../shared/serverRuntime';
 
 export interface ServerSpec {
   readonly id: 'ours' | 'yaml-language-server';
@@ -61,7 +61,7 @@ export function ourServer(repoRoot: string): ServerSpec {
   return {
     id: 'ours',
     command: process.execPath,
-    args: [...SERVER_NODE_OPTIONS, join(repoRoot, 'dist/server.js'), '--stdio'],
+    args: [...serverNodeOptions(), join(repoRoot, 'dist/server.js'), '--stdio'],
     // `network: false`: no trust lookups (no network in the benchmark; the peer does none either). Every
     // other setting keeps its default (shared/settings.ts, shared/trustSettings.ts).
     configuration: (section) => (section === 'imageTrust' ? { network: false } : undefined),

@@ -14,7 +14,7 @@ import {
   SignedTagsRequest,
 } from '../../shared/protocol';
 import { SETTINGS_SECTION } from '../../shared/settings';
-import { SERVER_NODE_OPTIONS } from '../../shared/serverRuntime';
+import { serverNodeOptions } from '../../shared/serverRuntime';
 import { createCommands } from './commands';
 import { Config } from './config';
 import { InspectDocuments } from './inspect/inspectProvider';
@@ -94,11 +94,11 @@ export class Ctx {
     // One bundle beside this one (esbuild.mjs); IPC is how VS Code talks to Node servers it starts.
     const module = this.extension.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeOptions()] } },
       debug: {
         module,
         transport: TransportKind.ipc,
-        options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6010'] },
+        options: { execArgv: [...serverNodeOptions(), '--nolazy', '--inspect=6010'] },
       },
     };
     const clientOptions: LanguageClientOptions = {
