@@ -1,6 +1,5 @@
 import type { RegistryFacts } from '../verdict';
-import type { HostLimiters } from './hostLimiters';
-import { serverHost } from './hostLimiters';
+import { serverHost, type HostLimiters } from './hostLimiters';
 import type { ImageTarget } from './imageTargets';
 import type { LookupCache } from './lookupCache';
 import type { RepositoryAnswer, TrustBackend } from './repositoryAnswer';

@@ -48,9 +48,7 @@ export class TrustService {
   private readonly now: () => number;
   private readonly backends: TrustBackendHolder;
   private freshMs = 300_000;
-  private readonly repositories: LookupCache<RepositoryAnswer>;
-  private readonly registries: LookupCache<RegistryFacts>;
-  /** The two caches and the per-host limits, as the lookup jobs read them. */
+  /** The answer caches (per repository, per registry tag) and the per-host limits of the lookups. */
   private readonly lookups: LookupState;
   private readonly published = new Map<string, readonly Finding[]>();
   /** Image targets per parsed document (see `targets`). */
@@ -82,21 +80,17 @@ export class TrustService {
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     // Every fetch names its host's limiter (lookupJobs.ts); this one only stands in for the type.
     const shared = { limiter: new Limiter(concurrency), now: this.now, freshMs: () => this.freshMs };
-    this.repositories = new LookupCache<RepositoryAnswer>({
+    const repositories = new LookupCache<RepositoryAnswer>({
       ...shared,
       freshMsFor: (answer, freshMs) =>
         answer.kind === 'unavailable' ? Math.min(freshMs, FAILURE_FRESH_MS) : freshMs,
     });
-    this.registries = new LookupCache<RegistryFacts>({
+    const registries = new LookupCache<RegistryFacts>({
       ...shared,
       freshMsFor: (answer, freshMs) =>
         answer.kind === 'failed' ? Math.min(freshMs, FAILURE_FRESH_MS) : freshMs,
     });
-    this.lookups = {
-      repositories: this.repositories,
-      registries: this.registries,
-      limiters: new HostLimiters(concurrency),
-    };
+    this.lookups = { repositories, registries, limiters: new HostLimiters(concurrency) };
   }
 
   /** Trust findings of a file from what is known now (never waits for the network). */
@@ -108,8 +102,8 @@ export class TrustService {
     const findingsKey = `${run.workspaceTrusted}\n${run.trust.network}\n${JSON.stringify(run.trust.severity)}`;
     for (const target of targets) {
       const known = this.targetFindings.get(target);
-      const repository = this.answerOf(this.repositories, target.repositoryKey);
-      const registry = this.answerOf(this.registries, target.registryKey);
+      const repository = this.answerOf(this.lookups.repositories, target.repositoryKey);
+      const registry = this.answerOf(this.lookups.registries, target.registryKey);
       // A target object stands for one image at one place under one context (documentTargets): its
       // findings hold while the answers it was judged on and the settings are the same.
       if (
@@ -198,8 +192,8 @@ export class TrustService {
     // No findings for this text yet (the editor checks before it validates): they will see every answer.
     if (!lacking || lacking.text !== file.text) return false;
     return (
-      lacking.repositories.some((key) => this.repositories.peek(key) !== undefined) ||
-      lacking.registries.some((key) => this.registries.peek(key) !== undefined)
+      lacking.repositories.some((key) => this.lookups.repositories.peek(key) !== undefined) ||
+      lacking.registries.some((key) => this.lookups.registries.peek(key) !== undefined)
     );
   }
 
@@ -232,8 +226,8 @@ export class TrustService {
   refresh(): void {
     // A `docker login` since: the next lookups must not reuse the credentials read before it.
     this.options.credentials?.reload?.();
-    this.repositories.clear();
-    this.registries.clear();
+    this.lookups.repositories.clear();
+    this.lookups.registries.clear();
     this.backends.renewStore();
   }
 
@@ -251,8 +245,8 @@ export class TrustService {
     this.freshMs = run.trust.freshnessSeconds * 1000;
     // Other servers, CAs or credentials: earlier answers were got another way and no longer count.
     if (this.backends.configure(run)) {
-      this.repositories.clear();
-      this.registries.clear();
+      this.lookups.repositories.clear();
+      this.lookups.registries.clear();
     }
   }
 
@@ -295,8 +289,8 @@ export class TrustService {
 
   /** The verdict input of an image from the answers known now (undefined while a lookup is to come). */
   private inputOf(target: ImageTarget, run: TrustRunOptions): VerdictInput | undefined {
-    const repository = this.answerOf(this.repositories, target.repositoryKey);
-    return verdictInput(target, run, repository, this.answerOf(this.registries, target.registryKey));
+    const repository = this.answerOf(this.lookups.repositories, target.repositoryKey);
+    return verdictInput(target, run, repository, this.answerOf(this.lookups.registries, target.registryKey));
   }
 }
 
