@@ -41,6 +41,15 @@ export const SNIPPETS: readonly Snippet[] = [
   ok(`${MANY_KEYS}.nan: 1\n.NaN: 2\n`, 'NaN keys are never equal, also in a large mapping'),
   ok('.nan: 1\n.NaN: 2\n', 'NaN keys are never equal'),
   any(`${MANY_KEYS}k3: again\n`, 'duplicate key in a large mapping'),
+  // A nested mapping's keys are checked only against its own: its parent's and siblings' keys may repeat.
+  ok('x: 1\na:\n  x: 2\n  a: 3\nb:\n  x: 4\n', "a parent's keys again, one level down"),
+  ok(`${MANY_KEYS}n:\n  k3: 1\n  n: 2\n`, "a large mapping's keys again, one level down"),
+  ok(
+    `n:\n${MANY_KEYS.replace(/^(?=.)/gm, '  ')}k3: 1\n`,
+    "a large nested mapping's keys again in its parent",
+  ),
+  ok('- a: 1\n  b: 2\n- a: 3\n  b:\n    - a: 4\n', 'sequence entries and nested sequences reuse keys'),
+  any('s:\n  - a: 1\n    a: 2\n', 'duplicate key in a compact mapping of a sequence entry'),
   any(`${MANY_KEYS}3.0: again\n3: again\n`, 'duplicate numeric key in a large mapping'),
   // comments and blank lines around values (parser.js atIndentedComment, pop migration)
   ok('# head\na: 1\n'),

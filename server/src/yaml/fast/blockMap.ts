@@ -1,5 +1,4 @@
-import type { Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { keepShapesAlive } from '../../liveShapes';
+import type { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { bail } from './bail';
 import { parseBlockSeq } from './blockSeq';
 import { endCollection } from './collectionEnd';
@@ -19,7 +18,9 @@ const HASH = 0x23;
 export function parseBlockMap(src: Scanner, keyPos: number, indent: number, firstKey: Scalar): YAMLMap {
   const { text } = src;
   const map = newMap();
-  const keys = new KeyValues(map);
+  const items = src.openItems;
+  const mark = items.length;
+  let keySet: Set<unknown> | null = null;
   let pos = keyPos;
   let key: Scalar | null = firstKey;
   for (;;) {
@@ -27,7 +28,7 @@ export function parseBlockMap(src: Scanner, keyPos: number, indent: number, firs
     key ??= tryParseKey(src, pos, eol);
     if (key === null) return bail('expected a mapping key');
     const colon = src.at;
-    if (keys.repeats(key.value)) bail('duplicate key');
+    keySet = checkUniqueKey(items, mark, key.value, keySet);
     const q = src.skipSpaces(colon + 1, eol);
     let value: Scalar | YAMLMap | YAMLSeq;
     if (q >= eol || text.charCodeAt(q) === HASH) {
@@ -45,7 +46,7 @@ export function parseBlockMap(src: Scanner, keyPos: number, indent: number, firs
       value = parseInlineValue(src, q, eol, indent);
       scanAfterValue(src, src.at, indent, src.attachable ? value : null);
     }
-    map.items.push(newPair(key, value));
+    items.push(newPair(key, value));
     if (src.indent === indent) {
       if (src.isSeqIndicator(src.next)) bail('sequence entry at the column of mapping keys');
       pos = src.next;
@@ -53,38 +54,35 @@ export function parseBlockMap(src: Scanner, keyPos: number, indent: number, firs
       continue;
     }
     if (src.indent > indent) bail('more indented line after a value');
-    endCollection(src, map, keyPos, endOf(value), indent);
+    endCollection(src, map, mark, keyPos, endOf(value), indent);
     return map;
   }
 }
 
 /**
  * uniqueKeys: resolve-block-map.js reports DUPLICATE_KEY when a key's scalar value is `===` to an earlier
- * one's (util-map-includes.js). Large mappings keep their key values in a Set, so that the check stays
- * linear; a Set agrees with `===` except for NaN, which equals nothing.
+ * one's (util-map-includes.js); that bails here. The mapping's pairs so far are `items[mark…]`. From 16
+ * keys on, their values are kept in a Set so that the check stays linear; a Set agrees with `===` except
+ * for NaN, which equals nothing. Returns the Set to pass on (null while the mapping is small).
  */
-class KeyValues {
-  private set: Set<unknown> | null = null;
-
-  constructor(private readonly map: YAMLMap) {}
-
-  /** Whether `value` repeats an earlier key; remembers it otherwise. */
-  repeats(value: unknown): boolean {
-    const items = this.map.items;
-    if (this.set === null && items.length < 16) {
-      for (const pair of items) if ((pair.key as Scalar).value === value) return true;
-      return false;
+function checkUniqueKey(
+  items: readonly unknown[],
+  mark: number,
+  value: unknown,
+  set: Set<unknown> | null,
+): Set<unknown> | null {
+  if (set === null && items.length - mark < 16) {
+    for (let i = mark; i < items.length; i++) {
+      if (((items[i] as Pair).key as Scalar).value === value) bail('duplicate key');
     }
-    this.set ??= new Set(items.map((pair) => (pair.key as Scalar).value));
-    if (Number.isNaN(value)) return false;
-    if (this.set.has(value)) return true;
-    this.set.add(value);
-    return false;
+    return null;
   }
+  const keys = set ?? new Set(items.slice(mark).map((pair) => ((pair as Pair).key as Scalar).value));
+  if (Number.isNaN(value)) return keys;
+  if (keys.has(value)) bail('duplicate key');
+  keys.add(value);
+  return keys;
 }
-
-// As for Scanner (scanner.ts): one idle instance keeps the shape, and `repeats` stays optimised.
-keepShapesAlive(new KeyValues(newMap()));
 
 /** A block mapping or sequence that starts at `pos` (column `indent`) on its own line. */
 export function parseNestedBlock(src: Scanner, pos: number, indent: number): YAMLMap | YAMLSeq {

@@ -20,6 +20,7 @@ const NOT_A_KEY = new Set(Array.from('|>[{', (c) => c.charCodeAt(0)));
 export function parseBlockSeq(src: Scanner, dashPos: number, indent: number): YAMLSeq {
   const { text } = src;
   const seq = newSeq();
+  const mark = src.openItems.length;
   let pos = dashPos;
   for (;;) {
     const eol = src.lineEnd(pos);
@@ -34,13 +35,13 @@ export function parseBlockSeq(src: Scanner, dashPos: number, indent: number): YA
       item = parseInlineValue(src, q, eol, indent);
       scanAfterValue(src, src.at, indent, src.attachable ? item : null);
     }
-    seq.items.push(item);
+    src.openItems.push(item);
     if (src.indent === indent && src.isSeqIndicator(src.next)) {
       pos = src.next;
       continue;
     }
     if (src.indent > indent) bail('more indented line after a sequence entry');
-    endCollection(src, seq, dashPos, endOf(item), indent);
+    endCollection(src, seq, mark, dashPos, endOf(item), indent);
     return seq;
   }
 }

@@ -169,11 +169,3 @@ export function shiftFastNode(node: unknown, delta: number): boolean {
   node.rangeEnd += delta;
   return true;
 }
-
-/**
- * Gives a finished collection an items array of its exact length. `push` grows an empty array to room for
- * 17 items, so a two-pair mapping would keep ~120 bytes of slack for as long as the file is open.
- */
-export function trimItems(node: YAMLMap | YAMLSeq): void {
-  if (node instanceof FastMap || node instanceof FastSeq) node.items = node.items.slice();
-}

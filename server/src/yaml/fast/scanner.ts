@@ -25,6 +25,11 @@ export class Scanner {
   indent = -1;
   pendingStart = -1;
   maxCommentIndent = -1;
+  /**
+   * The items of the block collections still being parsed, innermost last: a collection's items are
+   * pushed here and moved into an array of their exact length when it ends (collectionEnd.ts).
+   */
+  readonly openItems: unknown[] = [];
 
   constructor(
     readonly text: string,
