@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Alias, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { keyText, resolveAlias } from './navigate';
 import type { YamlDocument } from './yamlFile';
 
@@ -32,33 +32,36 @@ export function toPlainValue(
   const convert = (value: unknown, depth: number): PlainValue => {
     if (failure) return null;
     let current = value;
-    if (isAlias(current)) {
+    let type = nodeType(current);
+    if (type === ALIAS) {
       if (--aliasBudget < 0) {
-        failure = { reason: 'alias-limit', offset: current.range?.[0] ?? 0 };
+        failure = { reason: 'alias-limit', offset: (current as Alias).range?.[0] ?? 0 };
         return null;
       }
-      current = resolveAlias(doc, current);
+      current = resolveAlias(doc, current as Alias);
+      type = nodeType(current);
     }
     if (depth > limits.maxDepth) {
       failure = {
         reason: 'depth-limit',
-        offset: isScalar(current) || isMap(current) || isSeq(current) ? (current.range?.[0] ?? 0) : 0,
+        offset: type === SCALAR || type === MAP || type === SEQ ? ((current as Scalar).range?.[0] ?? 0) : 0,
       };
       return null;
     }
-    if (isScalar(current)) {
-      const v = current.value;
+    if (type === SCALAR) {
+      const scalar = current as Scalar;
+      const v = scalar.value;
       if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return v;
       if (typeof v === 'bigint') return Number(v);
       // Dates, Uint8Arrays and other YAML-1.1 types: validate them by their source text.
-      return current.source ?? JSON.stringify(v) ?? '';
+      return scalar.source ?? JSON.stringify(v) ?? '';
     }
-    if (isSeq(current)) return current.items.map((item) => convert(item, depth + 1));
-    if (isMap(current)) {
+    if (type === SEQ) return (current as YAMLSeq).items.map((item) => convert(item, depth + 1));
+    if (type === MAP) {
       const out: { [key: string]: PlainValue } = {};
       // A map's items are always pairs (yaml's YAMLMap<K, V>.items: Pair<K, V>[]).
-      for (const item of current.items) {
-        const key = keyText(item);
+      for (const item of (current as YAMLMap).items) {
+        const key = plainKeyText(item);
         if (key === undefined) continue;
         out[key] = convert(item.value, depth + 1);
       }
@@ -69,4 +72,30 @@ export function toPlainValue(
 
   const value = convert(node, 0);
   return failure ? { ok: false, ...failure } : { ok: true, value };
+}
+
+/**
+ * What a node is, read once: yaml's `isScalar`, `isMap`, … each read this tag (nodes/identity.js), and the
+ * conversion asked up to four of them per node of every policy document.
+ */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const ALIAS = Symbol.for('yaml.alias');
+const MAP = Symbol.for('yaml.map');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+
+function nodeType(value: unknown): unknown {
+  return typeof value === 'object' && value !== null
+    ? (value as { readonly [NODE_TYPE]?: unknown })[NODE_TYPE]
+    : undefined;
+}
+
+/** `keyText`, with a string key's text taken directly (nearly every key). */
+function plainKeyText(pair: Pair): string | undefined {
+  const key = pair.key;
+  if (nodeType(key) === SCALAR) {
+    const value = (key as Scalar).value;
+    if (typeof value === 'string') return value;
+  }
+  return keyText(pair);
 }
