@@ -1,5 +1,5 @@
 import type { YAMLMap } from 'yaml';
-import { asMap, asSeq, asString, findPair, nodeOffsets } from '../yaml/navigate';
+import { asMap, asSeq, asString, findPair } from '../yaml/navigate';
 import type { YamlDocument } from '../yaml/yamlFile';
 
 /** Start and end (exclusive) offsets in the file text. */
@@ -10,8 +10,6 @@ export interface OwnerReference {
   readonly name?: string;
 }
 
-export type KubeObjectField = 'apiVersion' | 'kind' | 'name' | 'namespace';
-
 /** The identity of one Kubernetes object in a YAML document. */
 export interface KubeObject {
   readonly apiVersion: string;
@@ -20,8 +18,6 @@ export interface KubeObject {
   readonly namespace?: string;
   /** The object's own mapping (aliases resolved), for further navigation. */
   readonly node: YAMLMap;
-  /** Offsets of the value nodes (an alias value gives the alias' own offsets). */
-  readonly offsets: Readonly<Partial<Record<KubeObjectField, Offsets>>>;
   /** `metadata.ownerReferences` as written; Portieris skips objects owned by workloads (portieris.md §4.3). */
   readonly ownerReferences: readonly OwnerReference[];
 }
@@ -51,23 +47,8 @@ export function readKubeObjectNode(doc: YamlDocument, value: unknown): KubeObjec
     ...(nameText === undefined ? {} : { name: nameText }),
     ...(namespaceText === undefined ? {} : { namespace: namespaceText }),
     node,
-    offsets: offsetsOf({
-      apiVersion: apiVersion?.value,
-      kind: kind?.value,
-      name: nameText === undefined ? undefined : name?.value,
-      namespace: namespaceText === undefined ? undefined : namespace?.value,
-    }),
     ownerReferences: readOwnerReferences(doc, findPair(doc, metadata, 'ownerReferences')?.value),
   };
-}
-
-function offsetsOf(values: Record<KubeObjectField, unknown>): Partial<Record<KubeObjectField, Offsets>> {
-  const result: Partial<Record<KubeObjectField, Offsets>> = {};
-  for (const field of ['apiVersion', 'kind', 'name', 'namespace'] as const) {
-    const offsets = nodeOffsets(values[field]);
-    if (offsets) result[field] = offsets;
-  }
-  return result;
 }
 
 /** Shared by the (most) objects that have no owner. */

@@ -2,7 +2,7 @@ import { isAlias } from 'yaml';
 import { asSeq, findPair, type PathStep } from '../yaml/navigate';
 import { memoByDocument, type DocumentMove } from '../yaml/documentMemo';
 import type { YamlDocument } from '../yaml/yamlFile';
-import { readKubeObjectNode, type KubeObject, type KubeObjectField, type Offsets } from './kubeObject';
+import { readKubeObjectNode, type KubeObject, type Offsets } from './kubeObject';
 
 /** One object of a document: the root, or an item of a `v1` `List` (nested lists included). */
 export interface LocatedKubeObject {
@@ -26,15 +26,14 @@ export function kubeObjectsOf(doc: YamlDocument): readonly LocatedKubeObject[] {
   return memoByDocument('kube-objects', '', doc, () => findKubeObjects(doc), moveKubeObjects);
 }
 
-/** The objects of a document moved by an edit above it: their nodes moved with it, their offsets follow. */
+/**
+ * The objects of a document moved by an edit above it: their nodes moved with it, the offsets of an alias
+ * they were reached through follow. Each is a new object, as readers may key caches on them.
+ */
 function moveKubeObjects(objects: readonly LocatedKubeObject[], by: DocumentMove): LocatedKubeObject[] {
   const move = (o: Offsets): Offsets => [o[0] + by.offset, o[1] + by.offset];
   return objects.map((located) => {
-    const offsets: Partial<Record<KubeObjectField, Offsets>> = {};
-    for (const [field, value] of Object.entries(located.object.offsets) as [KubeObjectField, Offsets][]) {
-      offsets[field] = move(value);
-    }
-    const object = { ...located.object, offsets };
+    const object = { ...located.object };
     return located.aliasOffsets
       ? { ...located, object, aliasOffsets: move(located.aliasOffsets) }
       : { ...located, object };
