@@ -1,5 +1,6 @@
 import type { Alias, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { keyText, resolveAlias } from './navigate';
+import { ALIAS_TAG, MAP_TAG, SCALAR_TAG, SEQ_TAG, nodeTag } from './nodeTag';
 import type { YamlDocument } from './yamlFile';
 
 export interface PlainValueLimits {
@@ -52,30 +53,33 @@ class PlainValueWalk {
   convert(value: unknown, depth: number): PlainValue {
     if (this.failure) return null;
     let current = value;
-    let type = nodeType(current);
-    if (type === ALIAS) {
+    let type = nodeTag(current);
+    if (type === ALIAS_TAG) {
       if (--this.aliasBudget < 0) {
         this.failure = { reason: 'alias-limit', offset: (current as Alias).range?.[0] ?? 0 };
         return null;
       }
       current = resolveAlias(this.doc, current as Alias);
-      type = nodeType(current);
+      type = nodeTag(current);
     }
     if (depth > this.maxDepth) {
       this.failure = {
         reason: 'depth-limit',
-        offset: type === SCALAR || type === MAP || type === SEQ ? ((current as Scalar).range?.[0] ?? 0) : 0,
+        offset:
+          type === SCALAR_TAG || type === MAP_TAG || type === SEQ_TAG
+            ? ((current as Scalar).range?.[0] ?? 0)
+            : 0,
       };
       return null;
     }
-    if (type === SCALAR) return scalarValue(current as Scalar);
-    if (type === SEQ) {
+    if (type === SCALAR_TAG) return scalarValue(current as Scalar);
+    if (type === SEQ_TAG) {
       const items = (current as YAMLSeq).items;
       const out: PlainValue[] = [];
       for (let i = 0; i < items.length; i++) out.push(this.convert(items[i], depth + 1));
       return out;
     }
-    if (type === MAP) {
+    if (type === MAP_TAG) {
       const out: { [key: string]: PlainValue } = {};
       // A map's items are always pairs (yaml's YAMLMap<K, V>.items: Pair<K, V>[]).
       const items = (current as YAMLMap).items;
@@ -98,26 +102,10 @@ function scalarValue(scalar: Scalar): PlainValue {
   return scalar.source ?? JSON.stringify(v) ?? '';
 }
 
-/**
- * What a node is, read once: yaml's `isScalar`, `isMap`, … each read this tag (nodes/identity.js), and the
- * conversion asked up to four of them per node of every policy document.
- */
-const NODE_TYPE = Symbol.for('yaml.node.type');
-const ALIAS = Symbol.for('yaml.alias');
-const MAP = Symbol.for('yaml.map');
-const SCALAR = Symbol.for('yaml.scalar');
-const SEQ = Symbol.for('yaml.seq');
-
-function nodeType(value: unknown): unknown {
-  return typeof value === 'object' && value !== null
-    ? (value as { readonly [NODE_TYPE]?: unknown })[NODE_TYPE]
-    : undefined;
-}
-
 /** `keyText`, with a string key's text taken directly (nearly every key). */
 function plainKeyText(pair: Pair): string | undefined {
   const key = pair.key;
-  if (nodeType(key) === SCALAR) {
+  if (nodeTag(key) === SCALAR_TAG) {
     const value = (key as Scalar).value;
     if (typeof value === 'string') return value;
   }

@@ -1,4 +1,5 @@
 import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { NODE_TYPE } from '../nodeTag';
 import { schema } from './coreSchema';
 
 /**
@@ -16,9 +17,6 @@ import { schema } from './coreSchema';
  * as an accessor on the same prototype, for the library and for code that reads any node; our own hot
  * paths use `fastOffsets`.
  */
-
-/** identity.js: the library's tags are registered symbols, so they are the same across bundles. */
-const NODE_TYPE = Symbol.for('yaml.node.type');
 
 type Range3 = [number, number, number];
 
