@@ -10,7 +10,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import { fastOffsets } from './fast/nodeFactory';
+import { fastOffsets, pairKeyValue, unbuiltKeyOffsets } from './fast/nodeFactory';
 import type { YamlDocument } from './yamlFile';
 
 /**
@@ -65,19 +65,10 @@ export function asScalar(doc: YamlDocument, value: unknown): Scalar | undefined 
 
 /** The key text of a pair when the key is a plain scalar (the only kind Kubernetes uses). */
 export function keyText(pair: Pair): string | undefined {
-  const key = pair.key;
-  if (
-    isScalar(key) &&
-    (typeof key.value === 'string' || typeof key.value === 'number' || typeof key.value === 'boolean')
-  ) {
-    return String(key.value);
-  }
+  const value = pairKeyValue(pair);
+  if (typeof value === 'string') return value;
+  if ((typeof value === 'number' || typeof value === 'boolean') && isScalar(pair.key)) return String(value);
   return undefined;
-}
-
-/** The `value` field of an object (a scalar's value), without testing what the object is. */
-function scalarValueOf(node: unknown): unknown {
-  return typeof node === 'object' && node !== null ? (node as { value?: unknown }).value : undefined;
 }
 
 /** The pair of `map` whose key is `key`, comparing the key text exactly. */
@@ -86,7 +77,7 @@ export function findPair(doc: YamlDocument, map: unknown, key: string): Pair | u
   if (!node) return undefined;
   // A map's items are always pairs (yaml's YAMLMap<K, V>.items: Pair<K, V>[]).
   for (const item of node.items) {
-    const value = scalarValueOf(item.key);
+    const value = pairKeyValue(item);
     // A string key matches only when it is `key` itself: the common case needs no `keyText`.
     if (typeof value === 'string' ? value === key : keyText(item) === key) return item;
   }
@@ -110,7 +101,7 @@ export function nodeOffsets(node: unknown): [number, number] | undefined {
 
 /** Offsets of a pair's key; falls back to its value when the key has no range. */
 export function keyOffsets(pair: Pair): [number, number] | undefined {
-  return nodeOffsets(pair.key) ?? nodeOffsets(pair.value);
+  return unbuiltKeyOffsets(pair) ?? nodeOffsets(pair.key) ?? nodeOffsets(pair.value);
 }
 
 /** A path step: a map key or a sequence index. */
@@ -153,7 +144,7 @@ export function pathAtOffset(
     let next: Node | null = null;
     if (isMap(current)) {
       for (const item of current.items) {
-        const keyRange = nodeOffsets(item.key);
+        const keyRange = unbuiltKeyOffsets(item) ?? nodeOffsets(item.key);
         if (keyRange && offset >= keyRange[0] && offset <= keyRange[1]) {
           path.push(keyText(item) ?? '');
           return { path, onKey: true, node: current };

@@ -1,4 +1,5 @@
 import type { Alias, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { pairKeyValue } from './fast/nodeFactory';
 import { keyText, resolveAlias } from './navigate';
 import { ALIAS_TAG, MAP_TAG, SCALAR_TAG, SEQ_TAG, nodeTag } from './nodeTag';
 import type { YamlDocument } from './yamlFile';
@@ -104,10 +105,6 @@ function scalarValue(scalar: Scalar): PlainValue {
 
 /** `keyText`, with a string key's text taken directly (nearly every key). */
 function plainKeyText(pair: Pair): string | undefined {
-  const key = pair.key;
-  if (nodeTag(key) === SCALAR_TAG) {
-    const value = (key as Scalar).value;
-    if (typeof value === 'string') return value;
-  }
-  return keyText(pair);
+  const value = pairKeyValue(pair);
+  return typeof value === 'string' ? value : keyText(pair);
 }

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document } from 'yaml';
-import { shiftFastNode } from './fast/nodeFactory';
+import { shiftFastNode, shiftPairKey } from './fast/nodeFactory';
 
 type Range3 = [number, number, number];
 
@@ -14,7 +14,8 @@ export function shiftNodeOffsets(root: unknown, delta: number): void {
   while (stack.length > 0) {
     const node = stack.pop();
     if (isPair(node)) {
-      stack.push(node.key, node.value);
+      // A key not built yet has only its two offsets, moved here (fast/nodeFactory.ts).
+      stack.push(shiftPairKey(node, delta), node.value);
     } else if (isMap(node) || isSeq(node)) {
       if (!shiftFastNode(node, delta)) shiftRange(node.range, delta);
       for (const item of node.items) stack.push(item);

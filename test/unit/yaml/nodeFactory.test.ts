@@ -19,16 +19,34 @@ import {
   fastOffsets,
   newMap,
   newPair,
+  newPlainKeyPair,
   newScalar,
   newSeq,
+  pairKeyValue,
   rangeEndOf,
   setRange,
   setRangeEnd,
+  unbuiltKeyOffsets,
 } from '../../../server/src/yaml/fast/nodeFactory';
+import { plainScalar } from '../../../server/src/yaml/fast/scalars';
 import { shiftNodeOffsets } from '../../../server/src/yaml/shiftOffsets';
+import {
+  asString,
+  keyOffsets,
+  keyText,
+  nodeAtPath,
+  nodeOffsets,
+  pathAtOffset,
+} from '../../../server/src/yaml/navigate';
+import { ParseCache } from '../../../server/src/yaml/parseCache';
+import { toPlainValue } from '../../../server/src/yaml/plainValue';
+import { nodeSnapshot } from './yamlSnapshot';
 
-/** The fields that hold a fast node's range instead of the library's `range` array. */
-const RANGE_FIELDS = ['rangeStart', 'rangeValueEnd', 'rangeEnd'];
+/**
+ * The fields that hold a fast node's range instead of the library's `range` array, and a fast pair's key
+ * until it is built (its `key` is then an accessor).
+ */
+const FAST_FIELDS = ['rangeStart', 'rangeValueEnd', 'rangeEnd', 'keyNode', 'keyValue', 'keyStart', 'keyEnd'];
 
 /**
  * What a consumer of the library can observe of a node: its class, own keys (but the range fields), and
@@ -36,7 +54,10 @@ const RANGE_FIELDS = ['rangeStart', 'rangeValueEnd', 'rangeEnd'];
  */
 function observable(node: object): unknown {
   return {
-    keys: Object.keys(node).filter((key) => !RANGE_FIELDS.includes(key)),
+    keys: Object.keys(node)
+      .filter((key) => !FAST_FIELDS.includes(key))
+      .concat(isPair(node) && !Object.keys(node).includes('key') ? ['key'] : [])
+      .sort(),
     isNode: isNode(node),
     isScalar: isScalar(node),
     isMap: isMap(node),
@@ -57,6 +78,7 @@ describe('fast parser node factory', () => {
     assert.deepEqual(observable(newSeq()), observable(new YAMLSeq(schema)));
     const key = newScalar('k', 0, 1, 1);
     assert.deepEqual(observable(newPair(key, null)), observable(new Pair(key, null)));
+    assert.deepEqual(observable(newPlainKeyPair('k', 0, 1, null)), observable(new Pair(key, null)));
   });
 
   test('collections carry the core schema without an enumerable key', () => {
@@ -105,6 +127,85 @@ describe('fast parser node factory', () => {
     assert.deepEqual(map.range, [100, 120, 121]);
     assert.deepEqual(scalar.range, [101, 102, 107]);
     assert.equal(rangeEndOf(map), 121);
+  });
+
+  test('a plain key is built on first read, as the parser builds a plain string key, and then kept', () => {
+    const value = newScalar('web', 6, 9, 10);
+    const pair = newPlainKeyPair('name', 0, 4, value);
+    assert.equal(pairKeyValue(pair), 'name');
+    assert.deepEqual(unbuiltKeyOffsets(pair), [0, 4]);
+    const key = pair.key;
+    assert.ok(isScalar(key) && key instanceof Scalar);
+    assert.deepEqual(nodeSnapshot(key), nodeSnapshot(plainScalar('name', 0, 4, 4)));
+    assert.equal(key.source, 'name');
+    assert.equal(pair.key, key, 'built once');
+    assert.equal(unbuiltKeyOffsets(pair), undefined, 'once built, the node has the offsets');
+    assert.equal(pairKeyValue(pair), 'name');
+    const other = newScalar('image', 0, 5, 5);
+    pair.key = other;
+    assert.equal(pair.key, other, 'the key stays writable');
+    assert.equal(pairKeyValue(pair), 'image');
+  });
+
+  test('shifting moves a key whether or not it was built', () => {
+    const unbuilt = newPlainKeyPair('name', 0, 4, newScalar('web', 6, 9, 10));
+    const built = newPlainKeyPair('kind', 11, 15, newScalar('Pod', 17, 20, 21));
+    assert.ok(isScalar(built.key));
+    const map = newMap();
+    setRange(map, 0, 20, 21);
+    map.items.push(unbuilt, built);
+    shiftNodeOffsets(map, 100);
+    assert.deepEqual(unbuiltKeyOffsets(unbuilt), [100, 104]);
+    assert.deepEqual(nodeOffsets(unbuilt.key), [100, 104]);
+    assert.deepEqual(nodeOffsets(built.key), [111, 115]);
+    assert.deepEqual(map.toJSON(), { name: 'web', kind: 'Pod' });
+  });
+
+  test('reading a file the way its open does builds none of its keys', () => {
+    const text =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: a\n      image: nginx\n';
+    const doc = new ParseCache().get('file:///pod.yaml', 1, text).documents[0];
+    assert.ok(doc && isMap(doc.root));
+    assert.deepEqual(toPlainValue(doc, doc.root), {
+      ok: true,
+      value: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'web' },
+        spec: { containers: [{ name: 'a', image: 'nginx' }] },
+      },
+    });
+    assert.equal(asString(doc, nodeAtPath(doc, ['spec', 'containers', 0, 'image'])?.node), 'nginx');
+    assert.deepEqual(pathAtOffset(doc, text.indexOf('image')).path, ['spec', 'containers', 0, 'image']);
+    const pairs: Pair[] = [];
+    const walk = (node: unknown): void => {
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          pairs.push(pair);
+          walk(pair.value);
+        }
+      }
+      if (isSeq(node)) node.items.forEach(walk);
+    };
+    walk(doc.root);
+    assert.equal(pairs.length, 8);
+    assert.deepEqual(pairs[0] && keyOffsets(pairs[0]), [0, 10]);
+    assert.deepEqual(
+      pairs.map((pair) => keyText(pair)),
+      ['apiVersion', 'kind', 'metadata', 'name', 'spec', 'containers', 'name', 'image'],
+    );
+    assert.ok(
+      pairs.every((pair) => unbuiltKeyOffsets(pair) !== undefined),
+      'no key was built',
+    );
+  });
+
+  test('library methods read unbuilt keys too', () => {
+    const map = newMap();
+    map.items.push(newPlainKeyPair('name', 0, 4, newScalar('web', 6, 9, 10)));
+    assert.equal(map.get('name'), 'web');
+    assert.deepEqual(map.clone().toJSON(), { name: 'web' });
+    assert.equal(stringify(new Document(map)), 'name: web\n');
   });
 
   test('a range set to null reads as none, as on a library node', () => {

@@ -4,31 +4,34 @@ import { parseBlockSeq } from './blockSeq';
 import { endCollection } from './collectionEnd';
 import { emptyValueAfterKey } from './emptyValue';
 import { parseInlineValue, tryParseKey } from './inlineValue';
-import { newMap, newPair, rangeEndOf } from './nodeFactory';
+import { newMap, newPair, newPlainKeyPair, pairKeyValue, rangeEndOf } from './nodeFactory';
 import type { Scanner } from './scanner';
 import { findContent, scanAfterValue } from './trivia';
 
 const HASH = 0x23;
 
 /**
- * A block mapping (YAML 1.2.2 §8.2.2) whose first key `firstKey` is at `keyPos` (its `:` at `src.at`), in
- * column `indent` (after `- ` for a compact mapping in a sequence entry). It ends at a less indented
- * line or at the end of the chunk; the scanner's "after" registers then describe what follows.
+ * A block mapping (YAML 1.2.2 §8.2.2) whose first key is at `keyPos` (its `:` at `src.at`, found by the
+ * `tryParseKey` that the caller just ran: the scanner's key registers hold it), in column `indent` (after
+ * `- ` for a compact mapping in a sequence entry). It ends at a less indented line or at the end of the
+ * chunk; the scanner's "after" registers then describe what follows.
  */
-export function parseBlockMap(src: Scanner, keyPos: number, indent: number, firstKey: Scalar): YAMLMap {
+export function parseBlockMap(src: Scanner, keyPos: number, indent: number): YAMLMap {
   const { text } = src;
   const map = newMap();
   const items = src.openItems;
   const mark = items.length;
   let keySet: Set<unknown> | null = null;
   let pos = keyPos;
-  let key: Scalar | null = firstKey;
   for (;;) {
     const eol = src.lineEnd(pos);
-    key ??= tryParseKey(src, pos, eol);
-    if (key === null) return bail('expected a mapping key');
+    if (pos !== keyPos && !tryParseKey(src, pos, eol)) return bail('expected a mapping key');
+    // Read the key registers now: parsing the value may find keys of its own.
+    const keyNode = src.keyNode;
+    const keyValue = src.keyValue;
+    const keyEnd = src.keyEnd;
     const colon = src.at;
-    keySet = checkUniqueKey(items, mark, key.value, keySet);
+    keySet = checkUniqueKey(items, mark, keyValue, keySet);
     const q = src.skipSpaces(colon + 1, eol);
     let value: Scalar | YAMLMap | YAMLSeq;
     if (q >= eol || text.charCodeAt(q) === HASH) {
@@ -46,11 +49,12 @@ export function parseBlockMap(src: Scanner, keyPos: number, indent: number, firs
       value = parseInlineValue(src, q, eol, indent);
       scanAfterValue(src, src.at, indent, src.attachable ? value : null);
     }
-    items.push(newPair(key, value));
+    items.push(
+      keyNode === null ? newPlainKeyPair(keyValue as string, pos, keyEnd, value) : newPair(keyNode, value),
+    );
     if (src.indent === indent) {
       if (src.isSeqIndicator(src.next)) bail('sequence entry at the column of mapping keys');
       pos = src.next;
-      key = null;
       continue;
     }
     if (src.indent > indent) bail('more indented line after a value');
@@ -73,11 +77,11 @@ function checkUniqueKey(
 ): Set<unknown> | null {
   if (set === null && items.length - mark < 16) {
     for (let i = mark; i < items.length; i++) {
-      if (((items[i] as Pair).key as Scalar).value === value) bail('duplicate key');
+      if (pairKeyValue(items[i] as Pair) === value) bail('duplicate key');
     }
     return null;
   }
-  const keys = set ?? new Set(items.slice(mark).map((pair) => ((pair as Pair).key as Scalar).value));
+  const keys = set ?? new Set(items.slice(mark).map((pair) => pairKeyValue(pair as Pair)));
   if (Number.isNaN(value)) return keys;
   if (keys.has(value)) bail('duplicate key');
   keys.add(value);
@@ -87,9 +91,8 @@ function checkUniqueKey(
 /** A block mapping or sequence that starts at `pos` (column `indent`) on its own line. */
 export function parseNestedBlock(src: Scanner, pos: number, indent: number): YAMLMap | YAMLSeq {
   if (src.isSeqIndicator(pos)) return parseBlockSeq(src, pos, indent);
-  const key = tryParseKey(src, pos, src.lineEnd(pos));
-  if (key === null) return bail('unsupported block node');
-  return parseBlockMap(src, pos, indent, key);
+  if (!tryParseKey(src, pos, src.lineEnd(pos))) return bail('unsupported block node');
+  return parseBlockMap(src, pos, indent);
 }
 
 /** A parsed value's end (`range[2]`); every node the fast parser builds has one. */

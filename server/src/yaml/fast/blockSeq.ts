@@ -28,9 +28,8 @@ export function parseBlockSeq(src: Scanner, dashPos: number, indent: number): YA
     if (q >= eol || text.charCodeAt(q) === HASH) bail('empty sequence entry');
     if (src.isSeqIndicator(q)) bail('nested compact sequence');
     let item: Scalar | YAMLMap | YAMLSeq;
-    const key = NOT_A_KEY.has(text.charCodeAt(q)) ? null : tryParseKey(src, q, eol);
-    if (key !== null) {
-      item = parseBlockMap(src, q, indent + (q - pos), key);
+    if (!NOT_A_KEY.has(text.charCodeAt(q)) && tryParseKey(src, q, eol)) {
+      item = parseBlockMap(src, q, indent + (q - pos));
     } else {
       item = parseInlineValue(src, q, eol, indent);
       scanAfterValue(src, src.at, indent, src.attachable ? item : null);

@@ -78,9 +78,8 @@ export function parseChunk(text: string, start: number, end: number): FastDocume
   if (src.isSeqIndicator(pos)) {
     root = parseBlockSeq(src, pos, 0);
   } else {
-    const key = tryParseKey(src, pos, src.lineEnd(pos));
-    if (key === null) bail('unsupported root node');
-    root = parseBlockMap(src, pos, 0, key);
+    if (!tryParseKey(src, pos, src.lineEnd(pos))) bail('unsupported root node');
+    root = parseBlockMap(src, pos, 0);
   }
   if (src.indent !== -1) bail('content after the root node');
   const contentEnd = rangeEndOf(root) ?? bail('root without range');

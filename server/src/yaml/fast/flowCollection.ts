@@ -1,7 +1,7 @@
 import { Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { bail } from './bail';
 import { scanQuoted } from './quotedScan';
-import { newMap, newPair, newSeq, setRangeEnd } from './nodeFactory';
+import { newMap, newPair, newSeq, pairKeyValue, setRangeEnd } from './nodeFactory';
 import { plainScalar, stringScalar } from './scalars';
 import type { Scanner } from './scanner';
 
@@ -59,7 +59,7 @@ export function parseFlowCollection(src: Scanner, pos: number, eol: number): YAM
       const key = value;
       i = src.skipSpaces(src.at, eol);
       if (text.charCodeAt(i) !== COLON || text.charCodeAt(i + 1) !== SPACE) bail('flow pair without ": "');
-      for (const pair of map.items) if ((pair.key as Scalar).value === key.value) bail('duplicate key');
+      for (const pair of map.items) if (pairKeyValue(pair) === key.value) bail('duplicate key');
       value = flowScalar(src, src.skipSpaces(i + 1, eol), eol);
       map.items.push(newPair(key, value));
     } else {

@@ -7,7 +7,7 @@ import { setRange } from './nodeFactory';
 import { multilineSingleQuoted, plainContinuation, unfoldLines } from './multiline';
 import { scanPlainBlock } from './plainScan';
 import { scanQuoted } from './quotedScan';
-import { plainScalar, stringScalar } from './scalars';
+import { plainIsString, plainScalar, stringScalar } from './scalars';
 import type { Scanner } from './scanner';
 
 const SPACE = 0x20;
@@ -70,29 +70,46 @@ export function parseInlineValue(
 
 /**
  * An implicit block mapping key at `pos`: a plain or quoted scalar on one line followed by `:` and white
- * space or the end of the line; `src.at` is set to the offset of the `:`. Returns null if the line holds
- * no such key (it is then some other value).
+ * space or the end of the line. Returns false if the line holds no such key (it is then some other
+ * value); else sets `src.at` to the offset of the `:` and the scanner's key registers (scanner.ts): a
+ * plain key that resolves to a string gets no node here, only its text (nodeFactory.ts `newPlainKeyPair`).
  */
-export function tryParseKey(src: Scanner, pos: number, eol: number): Scalar | null {
+export function tryParseKey(src: Scanner, pos: number, eol: number): boolean {
   const { text } = src;
   const c = text.charCodeAt(pos);
-  let node: Scalar;
+  const quoted = c === 0x22 || c === 0x27;
+  let value: string | null;
   let keyEnd: number;
-  if (c === 0x22 || c === 0x27) {
-    const value = scanQuoted(src, pos, eol);
-    if (value === null) return null;
+  if (quoted) {
+    value = scanQuoted(src, pos, eol);
+    if (value === null) return false;
     keyEnd = src.at;
-    node = stringScalar(value, c === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, pos, keyEnd, keyEnd);
   } else {
-    if (c === 0x5b || c === 0x7b || src.isSeqIndicator(pos)) return null;
+    if (c === 0x5b || c === 0x7b || src.isSeqIndicator(pos)) return false;
     keyEnd = scanPlainBlock(src, pos, eol);
-    node = plainScalar(internKey(text.slice(pos, keyEnd)), pos, keyEnd, keyEnd);
+    value = null;
   }
   const colon = src.skipSpaces(keyEnd, eol);
-  if (colon >= eol || text.charCodeAt(colon) !== COLON) return null;
+  if (colon >= eol || text.charCodeAt(colon) !== COLON) return false;
   if (colon + 1 < eol && text.charCodeAt(colon + 1) !== SPACE) bail('":" without a space after a key');
   // strict mode: KEY_OVER_1024_CHARS (resolve-block-map.js); keep a margin for the key's start tokens
   if (colon - pos > 1000) bail('long implicit key');
   src.at = colon;
-  return node;
+  src.keyEnd = keyEnd;
+  if (value !== null) {
+    const type = c === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+    src.keyNode = stringScalar(value, type, pos, keyEnd, keyEnd);
+    src.keyValue = value;
+    return true;
+  }
+  const source = internKey(text.slice(pos, keyEnd));
+  if (plainIsString(source)) {
+    src.keyNode = null;
+    src.keyValue = source;
+  } else {
+    const node = plainScalar(source, pos, keyEnd, keyEnd);
+    src.keyNode = node;
+    src.keyValue = node.value;
+  }
+  return true;
 }

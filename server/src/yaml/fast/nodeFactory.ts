@@ -95,13 +95,45 @@ function fastCollection(base: object, sample: object) {
 const FastMap = fastCollection(YAMLMap.prototype, new YAMLMap(schema));
 const FastSeq = fastCollection(YAMLSeq.prototype, new YAMLSeq(schema));
 
+/**
+ * A pair whose key may not be built yet. Nearly every key in a Kubernetes file is a plain string; the open
+ * reads only its text and offsets (`pairKeyValue`, `pairKeyOffsets`), so its Scalar is built on the first
+ * read of `key` (hover, completion, quick fixes) and then kept. A 42,000-line file has ~40,000 keys: that
+ * many fewer objects to allocate and to copy in the scavenges of its open (bench/notes.md).
+ * `keyNode` is the key once built (or given, for keys that are not plain strings); until then `keyValue`
+ * is its text and `keyStart`/`keyEnd` its offsets (a key's value ends where the key does).
+ */
 class FastPair {
   constructor(
-    readonly key: unknown,
-    readonly value: unknown,
+    public keyNode: unknown,
+    readonly keyValue: unknown,
+    public keyStart: number,
+    public keyEnd: number,
+    public value: unknown,
   ) {}
 }
-Object.setPrototypeOf(FastPair.prototype, taggedPrototype(Pair.prototype, new Pair(null)));
+
+/** The key as the library's Pair holds it: built from the fields on first read, as `plainScalar` would. */
+const lazyKeyAccessor: PropertyDescriptorMap = {
+  key: {
+    configurable: true,
+    enumerable: false,
+    get(this: FastPair): unknown {
+      if (this.keyNode === null) {
+        const text = this.keyValue as string;
+        const key = new FastScalar(text, this.keyStart, this.keyEnd, this.keyEnd) as unknown as Scalar;
+        key.source = text;
+        key.type = Scalar.PLAIN;
+        this.keyNode = key;
+      }
+      return this.keyNode;
+    },
+    set(this: FastPair, key: unknown) {
+      this.keyNode = key;
+    },
+  },
+};
+Object.setPrototypeOf(FastPair.prototype, taggedPrototype(Pair.prototype, new Pair(null), lazyKeyAccessor));
 
 // The casts below are this module's whole point: each object is, by its prototype chain and own
 // properties, the library class it is cast to (nodeFactory.test.ts checks that).
@@ -117,8 +149,40 @@ export function newSeq(): YAMLSeq {
   return new FastSeq() as unknown as YAMLSeq;
 }
 
+/** A pair with its key node built. */
 export function newPair(key: Scalar, value: unknown): Pair {
-  return new FastPair(key, value) as unknown as Pair;
+  return new FastPair(key, key.value, NaN, NaN, value) as unknown as Pair;
+}
+
+/**
+ * A pair whose key is the plain scalar `text` at [start, end) that resolves to that string (no core-schema
+ * tag matches it); its node is built only if someone reads `key`.
+ */
+export function newPlainKeyPair(text: string, start: number, end: number, value: unknown): Pair {
+  return new FastPair(null, text, start, end, value) as unknown as Pair;
+}
+
+/** The value of a pair's key (a scalar's `value`; the node itself for a collection key), without building it. */
+export function pairKeyValue(pair: Pair): unknown {
+  if (pair instanceof FastPair && pair.keyNode === null) return pair.keyValue;
+  const key: unknown = pair.key;
+  return typeof key === 'object' && key !== null && 'value' in key ? key.value : undefined;
+}
+
+/** [start, value end] of a key not built yet; undefined otherwise (read the key's own offsets then). */
+export function unbuiltKeyOffsets(pair: Pair): [number, number] | undefined {
+  return pair instanceof FastPair && pair.keyNode === null ? [pair.keyStart, pair.keyEnd] : undefined;
+}
+
+/**
+ * Moves the offsets of a key not built yet by `delta` and returns null; returns the key node otherwise, for
+ * the caller to shift like any node.
+ */
+export function shiftPairKey(pair: Pair, delta: number): unknown {
+  if (!(pair instanceof FastPair) || pair.keyNode !== null) return pair.key;
+  pair.keyStart += delta;
+  pair.keyEnd += delta;
+  return null;
 }
 
 function isFast(node: unknown): node is RangeFields {

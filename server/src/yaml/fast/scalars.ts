@@ -55,6 +55,16 @@ export function plainScalar(source: string, start: number, valueEnd: number, end
   return scalar;
 }
 
+/**
+ * Whether the plain scalar `source` resolves to the string itself, i.e. no core-schema tag but `str` matches
+ * it: what `plainScalar` would build is then known without building it (a mapping key, see nodeFactory.ts).
+ */
+export function plainIsString(source: string): boolean {
+  if (source.length !== 0 && !maybeNonString(source.charCodeAt(0))) return true;
+  for (const tag of plainTags) if (tag.test?.test(source) === true) return false;
+  return true;
+}
+
 /** Quoted and block scalars always resolve to strings (the failsafe `str` tag). */
 export function stringScalar(
   value: string,

@@ -1,3 +1,4 @@
+import type { Scalar } from 'yaml';
 import { keepShapesAlive } from '../../liveShapes';
 import { bail } from './bail';
 
@@ -25,6 +26,14 @@ export class Scanner {
   indent = -1;
   pendingStart = -1;
   maxCommentIndent = -1;
+  /**
+   * The last mapping key `tryParseKey` found: its node when it is not a plain string (quoted, or a plain
+   * scalar that resolves to null, a boolean or a number), else null; its value (the text for a plain
+   * string); the end of its text. Its start is where the caller asked.
+   */
+  keyNode: Scalar | null = null;
+  keyValue: unknown = null;
+  keyEnd = 0;
   /**
    * The items of the block collections still being parsed, innermost last: a collection's items are
    * pushed here and moved into an array of their exact length when it ends (collectionEnd.ts).
