@@ -1,4 +1,5 @@
 import type { DiagnosticCode } from './codes';
+import { EMPTY_LIST } from '../emptyList';
 
 /** A zero-based line/character position, structurally identical to LSP's `Position`. */
 export interface Position {
@@ -33,7 +34,7 @@ export interface Finding {
  * The one empty list of findings, frozen: most documents get none from most checks, and a large file would
  * otherwise keep thousands of empty arrays (documentFindingsCache.ts, the image and trust checks).
  */
-export const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+export const NO_FINDINGS: readonly Finding[] = EMPTY_LIST;
 
 export type FindingData = { readonly [key: string]: JsonValue };
 export type JsonValue =

@@ -6,6 +6,7 @@ import { aliasRange, kubeObjectsOf, type LocatedKubeObject } from './kubeObjects
 import { fieldOf } from './mergedField';
 import type { NotEnforcedReason, ScalarStyle, WorkloadImage } from './workloadImage';
 import { CONTAINER_TYPES, KNOWN_PARENT_KINDS, workloadKindOf, type ContainerType } from './workloadKinds';
+import { orEmptyList } from '../emptyList';
 
 /**
  * Every container image of the document's workloads (portieris.md §4.2, §7 item 5): Pod,
@@ -25,7 +26,8 @@ export function findWorkloadImages(doc: YamlDocument): readonly WorkloadImage[] 
     'workload-images',
     '',
     doc,
-    (): readonly WorkloadImage[] => kubeObjectsOf(doc).flatMap((located) => imagesOfObject(doc, located)),
+    (): readonly WorkloadImage[] =>
+      orEmptyList(kubeObjectsOf(doc).flatMap((located) => imagesOfObject(doc, located))),
     (known, by) =>
       known.map((image) => ({ ...image, start: image.start + by.offset, end: image.end + by.offset })),
   );

@@ -1,6 +1,7 @@
 import type { YAMLMap } from 'yaml';
 import { asMap, asSeq, asString, findPair } from '../yaml/navigate';
 import type { YamlDocument } from '../yaml/yamlFile';
+import { EMPTY_LIST } from '../emptyList';
 
 /** Start and end (exclusive) offsets in the file text. */
 export type Offsets = readonly [start: number, end: number];
@@ -51,12 +52,9 @@ export function readKubeObjectNode(doc: YamlDocument, value: unknown): KubeObjec
   };
 }
 
-/** Shared by the (most) objects that have no owner. */
-const NO_OWNERS: readonly OwnerReference[] = Object.freeze([]);
-
 function readOwnerReferences(doc: YamlDocument, value: unknown): readonly OwnerReference[] {
   const items = asSeq(doc, value)?.items;
-  if (!items || items.length === 0) return NO_OWNERS;
+  if (!items || items.length === 0) return EMPTY_LIST;
   return items.flatMap((item): OwnerReference[] => {
     if (!asMap(doc, item)) return [];
     const kind = asString(doc, findPair(doc, item, 'kind')?.value);

@@ -3,6 +3,7 @@ import { asSeq, findPair, type PathStep } from '../yaml/navigate';
 import { memoByDocument, type DocumentMove } from '../yaml/documentMemo';
 import type { YamlDocument } from '../yaml/yamlFile';
 import { readKubeObjectNode, type KubeObject, type Offsets } from './kubeObject';
+import { EMPTY_LIST, orEmptyList } from '../emptyList';
 
 /** One object of a document: the root, or an item of a `v1` `List` (nested lists included). */
 export interface LocatedKubeObject {
@@ -23,7 +24,7 @@ const MAX_OBJECTS = 10_000;
 export function kubeObjectsOf(doc: YamlDocument): readonly LocatedKubeObject[] {
   // Every reader (policies, images, Secrets, signers) starts here; once per document text. They share
   // the one list, read-only.
-  return memoByDocument('kube-objects', '', doc, () => findKubeObjects(doc), moveKubeObjects);
+  return memoByDocument('kube-objects', '', doc, () => orEmptyList(findKubeObjects(doc)), moveKubeObjects);
 }
 
 /**
@@ -44,7 +45,7 @@ function findKubeObjects(doc: YamlDocument): LocatedKubeObject[] {
   const found: LocatedKubeObject[] = [];
   const visit = (
     value: unknown,
-    path: PathStep[],
+    path: readonly PathStep[],
     alias: readonly [number, number] | undefined,
     depth: number,
   ) => {
@@ -64,7 +65,7 @@ function findKubeObjects(doc: YamlDocument): LocatedKubeObject[] {
       visit(item, [...path, 'items', index], itemsAlias, depth + 1);
     });
   };
-  visit(doc.root, [], undefined, 0);
+  visit(doc.root, EMPTY_LIST, undefined, 0);
   return found;
 }
 

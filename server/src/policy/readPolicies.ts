@@ -10,6 +10,7 @@ import { readEntryPolicy } from './readEntryPolicy';
 import { keySpanOf, pairKeySpan, readString, spanOf } from './readHelpers';
 import type { PolicyObject, RepositoryEntry, Span } from './types';
 import type { Writable } from '../writable';
+import { orEmptyList } from '../emptyList';
 
 /**
  * Every Portieris ImagePolicy / ClusterImagePolicy in the file (portieris.md §1.1): `portieris.cloud.ibm.com/v1`
@@ -21,7 +22,6 @@ export function readPolicies(file: YamlFile): PolicyObject[] {
 }
 
 /** Shared by the documents without a policy (most of a large file's). */
-const NO_POLICIES: readonly PolicyObject[] = Object.freeze([]);
 
 /**
  * Each parsed document is read once: indexing, the semantic checks and trust all read the same version, and
@@ -41,7 +41,7 @@ function readDocumentPolicies(file: YamlFile, doc: YamlDocument): readonly Polic
         return policy ? [policy] : [];
       });
       // Most documents of a large file are workloads: they share one empty list.
-      return policies.length === 0 ? NO_POLICIES : policies;
+      return orEmptyList(policies);
     },
     movePositions,
   );

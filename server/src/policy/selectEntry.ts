@@ -1,6 +1,7 @@
 import { matchQuality } from './quality';
 import type { PolicyObject, RepositoryEntry } from './types';
 import { compareImageRef } from './wildcard';
+import { orEmptyList } from '../emptyList';
 
 /** One repository entry that matches the image. */
 export interface Candidate {
@@ -63,7 +64,8 @@ export function selectEntry(image: string, policies: readonly PolicyObject[]): S
 }
 
 function finish(winner: Candidate, matches: readonly Candidate[], reason: WinReason): Selection {
-  return { winner, quality: winner.quality, reason, losers: matches.filter((c) => c !== winner) };
+  const losers = orEmptyList(matches.filter((c) => c !== winner));
+  return { winner, quality: winner.quality, reason, losers };
 }
 
 /**

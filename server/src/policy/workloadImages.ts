@@ -2,6 +2,7 @@ import { findWorkloadImages, parseImageReference } from '../kube';
 import { memoByDocument } from '../yaml/documentMemo';
 import type { PolicySource } from './policySet';
 import type { YamlDocument } from '../yaml/yamlFile';
+import { orEmptyList } from '../emptyList';
 
 /** One container image of a workload, as admission needs it (a narrow view of kube's `WorkloadImage`). */
 export interface WorkloadImageRef {
@@ -28,12 +29,14 @@ export const enforcedWorkloadImages: WorkloadImageFinder = (doc) =>
     '',
     doc,
     (): readonly WorkloadImageRef[] =>
-      findWorkloadImages(doc)
-        .filter((found) => found.enforced && reachesPolicyLookup(found.image))
-        .map((found) => {
-          const ref = { image: found.image, start: found.start, end: found.end };
-          return found.owner.namespace === undefined ? ref : { ...ref, namespace: found.owner.namespace };
-        }),
+      orEmptyList(
+        findWorkloadImages(doc)
+          .filter((found) => found.enforced && reachesPolicyLookup(found.image))
+          .map((found) => {
+            const ref = { image: found.image, start: found.start, end: found.end };
+            return found.owner.namespace === undefined ? ref : { ...ref, namespace: found.owner.namespace };
+          }),
+      ),
     (refs, by) => refs.map((ref) => ({ ...ref, start: ref.start + by.offset, end: ref.end + by.offset })),
   );
 

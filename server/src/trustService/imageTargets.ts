@@ -5,6 +5,7 @@ import type { SignerInput, TrustRequirement } from '../verdict';
 import type { YamlDocument, YamlFile } from '../yaml/yamlFile';
 import { chooseServer, type ServerChoice } from './chooseServer';
 import type { SignerIndex } from './signerIndex';
+import { EMPTY_LIST } from '../emptyList';
 
 /** One enforced workload image with everything its trust verdict needs, except the fetched facts. */
 export interface ImageTarget {
@@ -33,10 +34,6 @@ export const repositoryKey = (server: string, gun: string): string => `${server}
 export const registryKey = (ref: ImageReference): string =>
   `${ref.registryHost}\n${ref.path}\n${ref.trustTag}`;
 
-// Shared by the targets that require no signature, most of a large file's.
-const NO_SECRETS: TrustRequirement['signerSecrets'] = Object.freeze([]);
-const NO_SIGNERS: readonly SignerInput[] = Object.freeze([]);
-
 /**
  * The images Portieris checks (enforced, parsable, no sha512 panic: the same filter as the admission
  * check), each with the applying entry's trust requirement (portieris.md §2.1, §3.5).
@@ -58,13 +55,13 @@ export function documentImageTargets(doc: YamlDocument, context: TargetContext):
     const trust = prediction.verdict === 'allowed' ? prediction.requirements.trust : undefined;
     const requirement: TrustRequirement = {
       required: trust?.enabled === true,
-      signerSecrets: trust?.enabled ? trust.signerSecrets : NO_SECRETS,
+      signerSecrets: trust?.enabled ? trust.signerSecrets : EMPTY_LIST,
       mutateImage: prediction.verdict === 'allowed' ? prediction.requirements.mutateImage : true,
     };
     const server = chooseServer(ref, trust?.trustServer, context.servers, context.env);
     const signers =
       requirement.signerSecrets.length === 0
-        ? NO_SIGNERS
+        ? EMPTY_LIST
         : requirement.signerSecrets.map((secret) =>
             context.signers.signerFor(secret, namespace, context.defaultNamespace),
           );

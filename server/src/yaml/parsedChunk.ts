@@ -1,6 +1,7 @@
 import { parseAllDocuments, type Document, type Node } from 'yaml';
 import { fastParseDocument } from './fast/fastParseDocument';
 import { shiftDocumentOffsets, shiftNodeOffsets, shiftRange } from './shiftOffsets';
+import { EMPTY_LIST } from '../emptyList';
 
 /** One document of a chunk, as the parser gave it. Offsets are in file coordinates at `chunk.base`. */
 export interface ChunkDocument {
@@ -62,7 +63,7 @@ export function parseChunk(text: string, start: number, end: number): ParsedChun
   const fast = fastParseDocument(text, start, end);
   if (!fast) return parseChunkWithLibrary(text, start, end);
   return new ParsedChunk(text.slice(start, end), start, [
-    { root: fast.contents, range: fast.range, errors: [] },
+    { root: fast.contents, range: fast.range, errors: EMPTY_LIST },
   ]);
 }
 

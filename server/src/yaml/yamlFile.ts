@@ -3,6 +3,7 @@ import { commonAffixes } from './commonAffixes';
 import { documentChunkStarts } from './documentChunks';
 import { LineIndex } from './lineIndex';
 import { parseChunk, parseChunkWithLibrary, type ParsedChunk } from './parsedChunk';
+import { orEmptyList } from '../emptyList';
 
 /** A YAML problem with the offsets it covers, before it becomes a Finding. */
 export interface YamlProblem {
@@ -122,7 +123,9 @@ export function parseYamlFile(
         root: part.root,
         start: part.range[0],
         end: part.range[2],
-        errors: part.errors.map((e) => ({ ...e, start: e.start + chunk.start, end: e.end + chunk.start })),
+        errors: orEmptyList(
+          part.errors.map((e) => ({ ...e, start: e.start + chunk.start, end: e.end + chunk.start })),
+        ),
         chunk,
         chunkLine,
       });
