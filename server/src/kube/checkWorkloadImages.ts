@@ -4,7 +4,7 @@ import { findWorkloadImages } from './findWorkloadImages';
 import { goQuote } from './goQuote';
 import type { ImageReferenceError } from './imageReference';
 import { parseImageReference } from './parseImageReference';
-import type { WorkloadImage } from './workloadImage';
+import { imagePointer, type WorkloadImage } from './workloadImage';
 
 /**
  * Image findings for every workload image of the file:
@@ -33,7 +33,7 @@ function findingsFor(file: YamlFile, image: WorkloadImage): readonly Finding[] {
   const range = file.lines.rangeOf(image.start, image.end);
   const base: FindingData = {
     image: image.image,
-    pointer: image.pointer,
+    pointer: imagePointer(image),
     containerType: image.containerType,
     index: image.index,
     documentIndex: image.documentIndex,

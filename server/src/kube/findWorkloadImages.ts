@@ -49,7 +49,6 @@ function imagesOfObject(doc: YamlDocument, located: LocatedKubeObject): Workload
   const owned = object.ownerReferences.some(
     (owner) => owner.kind !== undefined && KNOWN_PARENT_KINDS.has(owner.kind),
   );
-  const specPointer = '/' + workload.podSpecPath.join('/');
   const images: WorkloadImage[] = [];
   for (const containerType of CONTAINER_TYPES) {
     const listField = fieldOf(doc, podSpec, containerType);
@@ -77,7 +76,7 @@ function imagesOfObject(doc: YamlDocument, located: LocatedKubeObject): Workload
         end: offsets[1],
         viaAlias: imageAlias !== undefined,
         anchored: [scalar, asMap(doc, item), asSeq(doc, listValue)].some((node) => Boolean(node?.anchor)),
-        pointer: `${specPointer}/${containerType}/${index}/image`,
+        specPointer: workload.podSpecPointer,
         style: styleOf(scalar),
         enforced: notEnforced === undefined,
         ...(notEnforced === undefined ? {} : { notEnforcedReason: notEnforced }),

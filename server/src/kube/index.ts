@@ -17,6 +17,7 @@ export {
 export { kubeObjectsOf, type LocatedKubeObject } from './kubeObjects';
 export { findWorkloadImages } from './findWorkloadImages';
 export type { WorkloadImage, WorkloadOwner, ScalarStyle, NotEnforcedReason } from './workloadImage';
+export { imagePointer } from './workloadImage';
 export {
   WORKLOAD_KINDS,
   KNOWN_PARENT_KINDS,

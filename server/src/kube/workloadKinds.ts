@@ -7,13 +7,15 @@ export interface WorkloadKind {
   readonly apiVersions: readonly string[];
   /** Keys from the object to its pod spec. */
   readonly podSpecPath: readonly string[];
+  /** The same path as a JSON pointer (`/spec/template/spec`), one string shared by all objects of the kind. */
+  readonly podSpecPointer: string;
 }
 
 const POD_TEMPLATE_SPEC = ['spec', 'template', 'spec'] as const;
 const DEPLOYMENT_VERSIONS = ['apps/v1', 'apps/v1beta1', 'apps/v1beta2', 'extensions/v1beta1'];
 const REPLICA_SET_VERSIONS = ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'];
 
-export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
+const KINDS: readonly Omit<WorkloadKind, 'podSpecPointer'>[] = [
   { kind: 'Pod', apiVersions: ['v1'], podSpecPath: ['spec'] },
   { kind: 'ReplicationController', apiVersions: ['v1'], podSpecPath: POD_TEMPLATE_SPEC },
   { kind: 'Deployment', apiVersions: DEPLOYMENT_VERSIONS, podSpecPath: POD_TEMPLATE_SPEC },
@@ -32,6 +34,11 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
     podSpecPath: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
   },
 ];
+
+export const WORKLOAD_KINDS: readonly WorkloadKind[] = KINDS.map((entry) => ({
+  ...entry,
+  podSpecPointer: `/${entry.podSpecPath.join('/')}`,
+}));
 
 /** The workload entry for an object, or undefined when Portieris does not treat it as a workload. */
 export function workloadKindOf(apiVersion: string, kind: string): WorkloadKind | undefined {

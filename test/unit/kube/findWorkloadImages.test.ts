@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findWorkloadImages } from '../../../server/src/kube/findWorkloadImages';
-import type { WorkloadImage } from '../../../server/src/kube/workloadImage';
+import { imagePointer, type WorkloadImage } from '../../../server/src/kube/workloadImage';
 import { docOf, fileOf } from './yamlDocs';
 
 const TEMPLATE_SPEC = '/spec/template/spec';
@@ -75,7 +75,7 @@ for (const [apiVersion, kind, spec, specPath] of KINDS) {
     const text = `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: w\n${spec}`;
     const image = only(findWorkloadImages(docOf(text)));
     assert.equal(image.image, 'nginx');
-    assert.equal(image.pointer, `${specPath}/containers/0/image`);
+    assert.equal(imagePointer(image), `${specPath}/containers/0/image`);
     assert.deepEqual(image.owner, { apiVersion, kind, name: 'w' });
     assert.equal(image.containerName, 'c');
     assert.equal(image.enforced, true);
@@ -121,7 +121,7 @@ test('when a pod has init, regular and ephemeral containers → they come in Por
     ],
   );
   assert.deepEqual(images[0]?.owner, { apiVersion: 'v1', kind: 'Pod', name: 'p', namespace: 'ns' });
-  assert.equal(images[2]?.pointer, '/spec/containers/1/image');
+  assert.equal(images[2] && imagePointer(images[2]), '/spec/containers/1/image');
 });
 
 test('when images are quoted or plain → the style is reported and the offsets include the quotes', () => {
@@ -200,7 +200,7 @@ items:
 `;
   const images = findWorkloadImages(docOf(text));
   assert.deepEqual(
-    images.map((i) => [i.owner.name ?? null, i.image, i.pointer, i.objectPath]),
+    images.map((i) => [i.owner.name ?? null, i.image, imagePointer(i), i.objectPath]),
     [
       ['web', 'web:1', '/spec/template/spec/containers/0/image', ['items', 1]],
       ['nested', 'job:2', '/spec/template/spec/initContainers/0/image', ['items', 2, 'items', 0]],
