@@ -51,7 +51,7 @@ export class DocumentMemos {
     compute: () => T,
     move?: (value: T, by: DocumentMove) => T,
   ): T {
-    const context = key.context ?? '';
+    const context = internContext(key.context ?? '');
     // Almost every chunk holds one document, at its start: no key to build then.
     const within = doc.start - doc.chunk.start;
     const name = within === 0 ? slot : `${slot}@${within}`;
@@ -98,6 +98,24 @@ export class DocumentMemos {
     records[write + CONTEXT] = context;
     return value;
   }
+}
+
+/**
+ * One string per distinct context. Every document of a file gets its context built afresh (settings and
+ * policy sets, e.g. trust's `settings\npolicy-sets`), as a chain of concatenation nodes; the memo keeps it
+ * for as long as the file is open, yet a file has a handful of distinct contexts. The table is cleared when
+ * it fills, so contexts of settings no longer in use cannot grow it without bound.
+ */
+const MAX_CONTEXTS = 1024;
+const contexts = new Map<string, string>();
+
+function internContext(context: string): string {
+  if (context.length === 0) return context;
+  const known = contexts.get(context);
+  if (known !== undefined) return known;
+  if (contexts.size >= MAX_CONTEXTS) contexts.clear();
+  contexts.set(context, context);
+  return context;
 }
 
 /** The store of values that depend on the document alone (policies, kube objects, images, Secrets). */
