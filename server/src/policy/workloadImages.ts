@@ -3,6 +3,7 @@ import { memoByDocument } from '../yaml/documentMemo';
 import type { PolicySource } from './policySet';
 import type { YamlDocument } from '../yaml/yamlFile';
 import { orEmptyList } from '../emptyList';
+import { withFields } from '../withFields';
 
 /** One container image of a workload, as admission needs it (a narrow view of kube's `WorkloadImage`). */
 export interface WorkloadImageRef {
@@ -34,7 +35,9 @@ export const enforcedWorkloadImages: WorkloadImageFinder = (doc) =>
           .filter((found) => found.enforced && reachesPolicyLookup(found.image))
           .map((found) => {
             const ref = { image: found.image, start: found.start, end: found.end };
-            return found.owner.namespace === undefined ? ref : { ...ref, namespace: found.owner.namespace };
+            return found.owner.namespace === undefined
+              ? ref
+              : withFields(ref, { namespace: found.owner.namespace });
           }),
       ),
     (refs, by) => refs.map((ref) => ({ ...ref, start: ref.start + by.offset, end: ref.end + by.offset })),

@@ -3,6 +3,7 @@ import type { WorkloadImage } from '../kube';
 import type { TrustIssue } from '../verdict';
 import type { YamlFile } from '../yaml/yamlFile';
 import type { SeverityOverride } from '../../../shared/trustSettings';
+import { withFields } from '../withFields';
 
 /**
  * How a pin edit writes the new value so that only the image scalar changes: the same quotes, nothing
@@ -31,12 +32,11 @@ export function toFinding(
 ): Finding | undefined {
   const override = overrides[issue.code];
   if (override === 'off') return undefined;
-  const data: FindingData = {
-    ...issue.data,
+  const data: FindingData = withFields(issue.data, {
     uri: file.uri,
     written: file.text.slice(found.start, found.end),
     quote: pinQuoteOf(found) ?? null,
-  };
+  });
   return {
     code: issue.code,
     severity: override ?? issue.severity,

@@ -2,6 +2,7 @@ import { checkSigners } from './checkSigners';
 import { denyContentTrust, denySignerSecret, noTrustDataFor, noValidTrustDataFor } from './messages';
 import { releasedSignature } from './releasedDigest';
 import type { SignerOutcome, TrustAdmission, TrustVerdict, VerdictInput } from './types';
+import { withFields } from '../withFields';
 
 /**
  * The trust part of Portieris' admission for one image (portieris.md §3.3–§3.6), decided from verified
@@ -61,11 +62,12 @@ function withRuns(input: VerdictInput, verdict: TrustVerdict): TrustVerdict {
   const { admission } = verdict;
   if (admission.kind === 'denied' || admission.kind === 'unknown') return verdict;
   if (admission.kind === 'allowed' && admission.mutatedImage !== undefined) {
-    return admission.digest === '' ? verdict : { ...verdict, runsDigest: admission.digest };
+    return admission.digest === '' ? verdict : withFields(verdict, { runsDigest: admission.digest });
   }
   const written = input.image.digest?.startsWith('sha256:') ? input.image.digest.slice(7) : undefined;
-  if (written !== undefined) return { ...verdict, runsDigest: written };
-  if (input.registry.kind === 'digest') return { ...verdict, runsDigest: hex(input.registry.digest) };
+  if (written !== undefined) return withFields(verdict, { runsDigest: written });
+  if (input.registry.kind === 'digest')
+    return withFields(verdict, { runsDigest: hex(input.registry.digest) });
   return verdict;
 }
 

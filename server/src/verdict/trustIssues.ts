@@ -4,6 +4,7 @@ import { describeSigners } from './describe';
 import { denyContentTrust, noTrustDataFor, noValidTrustDataFor, serverHost, shortDigest } from './messages';
 import { pinTargets } from './pins';
 import type { TrustVerdict, VerdictInput, VerifiedTrust } from './types';
+import { withFields } from '../withFields';
 
 /** One trust diagnostic of an image, before it gets a range (the trust service adds that). */
 export interface TrustIssue {
@@ -37,7 +38,7 @@ export function trustIssues(input: VerdictInput, verdict: TrustVerdict): TrustIs
     code,
     severity,
     message,
-    data: { ...base(), ...extra },
+    data: withFields(base(), extra),
   });
   const quoted = JSON.stringify(image.original);
 
