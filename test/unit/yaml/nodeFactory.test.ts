@@ -145,6 +145,10 @@ describe('fast parser node factory', () => {
     pair.key = other;
     assert.equal(pair.key, other, 'the key stays writable');
     assert.equal(pairKeyValue(pair), 'image');
+    const unset = newPlainKeyPair('name', 0, 4, value);
+    unset.key = null;
+    assert.equal(unset.key, null, 'a key set to null stays null');
+    assert.equal(pairKeyValue(unset), undefined);
   });
 
   test('shifting moves a key whether or not it was built', () => {

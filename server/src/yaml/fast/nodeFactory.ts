@@ -97,12 +97,14 @@ const FastSeq = fastCollection(YAMLSeq.prototype, new YAMLSeq(schema));
 
 /**
  * A pair whose key may not be built yet. Nearly every key in a Kubernetes file is a plain string; the open
- * reads only its text and offsets (`pairKeyValue`, `pairKeyOffsets`), so its Scalar is built on the first
+ * reads only its text and offsets (`pairKeyValue`, `unbuiltKeyOffsets`), so its Scalar is built on the first
  * read of `key` (hover, completion, quick fixes) and then kept. A 42,000-line file has ~40,000 keys: that
  * many fewer objects to allocate and to copy in the scavenges of its open (bench/notes.md).
- * `keyNode` is the key once built (or given, for keys that are not plain strings); until then `keyValue`
- * is its text and `keyStart`/`keyEnd` its offsets (a key's value ends where the key does).
+ * `keyNode` is the key once built or set (or given, for keys that are not plain strings), `UNBUILT` until
+ * then; `keyValue` is then its text and `keyStart`/`keyEnd` its offsets (a key's value ends where it does).
  */
+const UNBUILT: unique symbol = Symbol('unbuilt key');
+
 class FastPair {
   constructor(
     public keyNode: unknown,
@@ -119,7 +121,7 @@ const lazyKeyAccessor: PropertyDescriptorMap = {
     configurable: true,
     enumerable: false,
     get(this: FastPair): unknown {
-      if (this.keyNode === null) {
+      if (this.keyNode === UNBUILT) {
         const text = this.keyValue as string;
         const key = new FastScalar(text, this.keyStart, this.keyEnd, this.keyEnd) as unknown as Scalar;
         key.source = text;
@@ -159,19 +161,19 @@ export function newPair(key: Scalar, value: unknown): Pair {
  * tag matches it); its node is built only if someone reads `key`.
  */
 export function newPlainKeyPair(text: string, start: number, end: number, value: unknown): Pair {
-  return new FastPair(null, text, start, end, value) as unknown as Pair;
+  return new FastPair(UNBUILT, text, start, end, value) as unknown as Pair;
 }
 
-/** The value of a pair's key (a scalar's `value`; the node itself for a collection key), without building it. */
+/** The value of a pair's key when it is a scalar (undefined for other keys), without building it. */
 export function pairKeyValue(pair: Pair): unknown {
-  if (pair instanceof FastPair && pair.keyNode === null) return pair.keyValue;
+  if (pair instanceof FastPair && pair.keyNode === UNBUILT) return pair.keyValue;
   const key: unknown = pair.key;
   return typeof key === 'object' && key !== null && 'value' in key ? key.value : undefined;
 }
 
 /** [start, value end] of a key not built yet; undefined otherwise (read the key's own offsets then). */
 export function unbuiltKeyOffsets(pair: Pair): [number, number] | undefined {
-  return pair instanceof FastPair && pair.keyNode === null ? [pair.keyStart, pair.keyEnd] : undefined;
+  return pair instanceof FastPair && pair.keyNode === UNBUILT ? [pair.keyStart, pair.keyEnd] : undefined;
 }
 
 /**
@@ -179,7 +181,7 @@ export function unbuiltKeyOffsets(pair: Pair): [number, number] | undefined {
  * the caller to shift like any node.
  */
 export function shiftPairKey(pair: Pair, delta: number): unknown {
-  if (!(pair instanceof FastPair) || pair.keyNode !== null) return pair.key;
+  if (!(pair instanceof FastPair) || pair.keyNode !== UNBUILT) return pair.key;
   pair.keyStart += delta;
   pair.keyEnd += delta;
   return null;
