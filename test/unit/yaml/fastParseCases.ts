@@ -97,6 +97,10 @@ export const SNIPPETS: readonly Snippet[] = [
   ok('a: .inf\nb: -.Inf\nc: +.INF\nd: .nan\ne: .NaN\nf: .NAN\ng: 1e3\nh: 1.5e-3\n'),
   ok('a: 1.50\nb: -0.0\nc: .5\nd: 5.\ne: 1.0\n'),
   ok('a: yes\nb: no\nc: on\nd: off\ne: 0b101\nf: 1_000\ng: 1.2.3\nh: nulls\ni: True1\n'),
+  ok(
+    'nullify: a\nTrue: b\nFALSE: c\nnamespace: d\nfalsey: e\nTRUEST: f\nname: null\ntag: False\ntype: truer\n',
+    'keys and values that start like null or a boolean',
+  ),
   ok('a: 12345678901234567890\n', 'int beyond 2^53'),
   // plain scalars
   ok('image: nginx:1.27\n'),

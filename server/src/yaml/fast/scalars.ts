@@ -10,21 +10,30 @@ const plainTags: readonly ScalarTag[] = schema.tags.filter(
 
 /**
  * Every core-schema test (null, bool, int, float; YAML 1.2.2 §10.3.2) needs one of these first characters
- * (or an empty string), so any other plain scalar is a string without running a regular expression.
+ * (or an empty string), so any other plain scalar is a string without running a regular expression. Of
+ * them, only null (`null`, `Null`, `NULL`) and bool (`true`, …, `FALSE`) start with a letter, and none is
+ * longer than five characters: `namespace` or `template` are strings without a test either.
  */
-function maybeNonString(first: number): boolean {
-  return (
+function maybeNonString(source: string): boolean {
+  if (source.length === 0) return true;
+  const first = source.charCodeAt(0);
+  if (
     (first >= 0x30 && first <= 0x39) || // 0-9
     first === 0x2b || // +
     first === 0x2d || // -
     first === 0x2e || // .
-    first === 0x7e || // ~
-    first === 0x6e || // n
-    first === 0x4e || // N
-    first === 0x74 || // t
-    first === 0x54 || // T
-    first === 0x66 || // f
-    first === 0x46 // F
+    first === 0x7e // ~
+  ) {
+    return true;
+  }
+  return (
+    (first === 0x6e || // n
+      first === 0x4e || // N
+      first === 0x74 || // t
+      first === 0x54 || // T
+      first === 0x66 || // f
+      first === 0x46) && // F
+    source.length <= 5
   );
 }
 
@@ -35,7 +44,7 @@ function onTagError(message: string): never {
 /** A plain scalar as compose-scalar.js builds it: resolved by the first matching core tag. */
 export function plainScalar(source: string, start: number, valueEnd: number, end: number): Scalar {
   let scalar: Scalar | undefined;
-  if (source.length === 0 || maybeNonString(source.charCodeAt(0))) {
+  if (maybeNonString(source)) {
     for (const tag of plainTags) {
       if (tag.test?.test(source) !== true) continue;
       const res = tag.resolve(source, onTagError, options);
@@ -60,7 +69,7 @@ export function plainScalar(source: string, start: number, valueEnd: number, end
  * it: what `plainScalar` would build is then known without building it (a mapping key, see nodeFactory.ts).
  */
 export function plainIsString(source: string): boolean {
-  if (source.length !== 0 && !maybeNonString(source.charCodeAt(0))) return true;
+  if (!maybeNonString(source)) return true;
   for (const tag of plainTags) if (tag.test?.test(source) === true) return false;
   return true;
 }
