@@ -51,7 +51,7 @@ export class DocumentMemos {
     compute: () => T,
     move?: (value: T, by: DocumentMove) => T,
   ): T {
-    const context = internContext(key.context ?? '');
+    const context = key.context ?? '';
     // Almost every chunk holds one document, at its start: no key to build then.
     const within = doc.start - doc.chunk.start;
     const name = within === 0 ? slot : `${slot}@${within}`;
@@ -87,7 +87,7 @@ export class DocumentMemos {
     }
     const write = slotAt(records, name);
     if (write === -1) {
-      records.push(name, value, doc.start, doc.chunkLine, doc.index, key.uri, context);
+      records.push(name, value, doc.start, doc.chunkLine, doc.index, key.uri, internContext(context));
       return value;
     }
     records[write + VALUE] = value;
@@ -95,7 +95,7 @@ export class DocumentMemos {
     records[write + LINE] = doc.chunkLine;
     records[write + INDEX] = doc.index;
     records[write + URI] = key.uri;
-    records[write + CONTEXT] = context;
+    records[write + CONTEXT] = internContext(context);
     return value;
   }
 }
@@ -103,8 +103,9 @@ export class DocumentMemos {
 /**
  * One string per distinct context. Every document of a file gets its context built afresh (settings and
  * policy sets, e.g. trust's `settings\npolicy-sets`), as a chain of concatenation nodes; the memo keeps it
- * for as long as the file is open, yet a file has a handful of distinct contexts. The table is cleared when
- * it fills, so contexts of settings no longer in use cannot grow it without bound.
+ * for as long as the file is open, yet a file has a handful of distinct contexts. Interned when stored, not
+ * when looked up (a hit compares by value). The table is cleared when it fills, so contexts of settings no
+ * longer in use cannot grow it without bound.
  */
 const MAX_CONTEXTS = 1024;
 const contexts = new Map<string, string>();
