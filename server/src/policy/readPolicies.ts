@@ -21,8 +21,6 @@ export function readPolicies(file: YamlFile): PolicyObject[] {
   return file.documents.flatMap((doc) => readDocumentPolicies(file, doc));
 }
 
-/** Shared by the documents without a policy (most of a large file's). */
-
 /**
  * Each parsed document is read once: indexing, the semantic checks and trust all read the same version, and
  * later versions of the file re-use the read while the document's text is unchanged. Policy objects hold

@@ -1,5 +1,4 @@
-import type { Alias, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { pairKeyValue } from './fast/nodeFactory';
+import type { Alias, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { keyText, resolveAlias } from './navigate';
 import { ALIAS_TAG, MAP_TAG, SCALAR_TAG, SEQ_TAG, nodeTag } from './nodeTag';
 import type { YamlDocument } from './yamlFile';
@@ -86,7 +85,7 @@ class PlainValueWalk {
       const items = (current as YAMLMap).items;
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
-        const key = plainKeyText(item);
+        const key = keyText(item);
         if (key !== undefined) out[key] = this.convert(item.value, depth + 1);
       }
       return out;
@@ -101,10 +100,4 @@ function scalarValue(scalar: Scalar): PlainValue {
   if (typeof v === 'bigint') return Number(v);
   // Dates, Uint8Arrays and other YAML-1.1 types: validate them by their source text.
   return scalar.source ?? JSON.stringify(v) ?? '';
-}
-
-/** `keyText`, with a string key's text taken directly (nearly every key). */
-function plainKeyText(pair: Pair): string | undefined {
-  const value = pairKeyValue(pair);
-  return typeof value === 'string' ? value : keyText(pair);
 }

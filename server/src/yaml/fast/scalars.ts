@@ -41,22 +41,26 @@ function onTagError(message: string): never {
   bail(`tag resolution: ${message}`);
 }
 
+/** The first core tag whose test matches the plain scalar `source` (compose-scalar.js); none for a string. */
+function matchingTag(source: string): ScalarTag | undefined {
+  if (!maybeNonString(source)) return undefined;
+  for (const tag of plainTags) if (tag.test?.test(source) === true) return tag;
+  return undefined;
+}
+
 /** A plain scalar as compose-scalar.js builds it: resolved by the first matching core tag. */
 export function plainScalar(source: string, start: number, valueEnd: number, end: number): Scalar {
   let scalar: Scalar | undefined;
-  if (maybeNonString(source)) {
-    for (const tag of plainTags) {
-      if (tag.test?.test(source) !== true) continue;
-      const res = tag.resolve(source, onTagError, options);
-      if (isScalar(res)) {
-        scalar = res;
-        setRange(scalar, start, valueEnd, end);
-      } else {
-        scalar = newScalar(res, start, valueEnd, end);
-      }
-      if (tag.format) scalar.format = tag.format;
-      break;
+  const tag = matchingTag(source);
+  if (tag) {
+    const res = tag.resolve(source, onTagError, options);
+    if (isScalar(res)) {
+      scalar = res;
+      setRange(scalar, start, valueEnd, end);
+    } else {
+      scalar = newScalar(res, start, valueEnd, end);
     }
+    if (tag.format) scalar.format = tag.format;
   }
   scalar ??= newScalar(source, start, valueEnd, end);
   scalar.source = source;
@@ -69,9 +73,7 @@ export function plainScalar(source: string, start: number, valueEnd: number, end
  * it: what `plainScalar` would build is then known without building it (a mapping key, see nodeFactory.ts).
  */
 export function plainIsString(source: string): boolean {
-  if (!maybeNonString(source)) return true;
-  for (const tag of plainTags) if (tag.test?.test(source) === true) return false;
-  return true;
+  return matchingTag(source) === undefined;
 }
 
 /** Quoted and block scalars always resolve to strings (the failsafe `str` tag). */
