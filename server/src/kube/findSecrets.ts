@@ -1,9 +1,11 @@
 import { isPair } from 'yaml';
 import { asMap, asString, findPair, keyOffsets, keyText, nodeOffsets } from '../yaml/navigate';
+import { memoByDocument, type DocumentMove } from '../yaml/documentMemo';
 import type { YamlDocument } from '../yaml/yamlFile';
+import { orEmptyList } from '../emptyList';
 import { decodeBase64Text } from './decodeBase64';
 import type { KubeObject, Offsets } from './kubeObject';
-import { kubeObjectsOf } from './kubeObjects';
+import { kubeObjectNode, kubeObjectsOf } from './kubeObjects';
 
 /** One key of a Secret's `data` or `stringData`. */
 export interface SecretEntry {
@@ -34,13 +36,40 @@ export interface KubeSecret {
   readonly signer: { readonly name?: string; readonly publicKey?: string };
 }
 
-/** Every Secret of the document (also inside a `v1` `List`). */
-export function findSecrets(doc: YamlDocument): KubeSecret[] {
+/**
+ * Every Secret of the document (also inside a `v1` `List`). Read once per document text: the workspace's
+ * Secret names and trust's signer keys both ask on every index of the file, and the read needs the syntax
+ * tree, which a large file's open releases after reading it (yaml/parsedChunk.ts).
+ */
+export function findSecrets(doc: YamlDocument): readonly KubeSecret[] {
+  return memoByDocument('secrets', '', doc, () => orEmptyList(readSecrets(doc)), moveSecrets);
+}
+
+/** The Secrets of a document moved by an edit above it: only their offsets change. */
+function moveSecrets(secrets: readonly KubeSecret[], by: DocumentMove): KubeSecret[] {
+  const move = (o: Offsets | undefined): Offsets | undefined => o && [o[0] + by.offset, o[1] + by.offset];
+  return secrets.map((secret) => ({
+    ...secret,
+    entries: secret.entries.map((entry) => {
+      const keyOffsets = move(entry.keyOffsets);
+      const valueOffsets = move(entry.valueOffsets);
+      return {
+        ...entry,
+        ...(keyOffsets ? { keyOffsets } : {}),
+        ...(valueOffsets ? { valueOffsets } : {}),
+      };
+    }),
+  }));
+}
+
+function readSecrets(doc: YamlDocument): KubeSecret[] {
   return kubeObjectsOf(doc)
     .filter(({ object }) => object.apiVersion === 'v1' && object.kind === 'Secret')
-    .map(({ object }) => {
-      const entries = [...readEntries(doc, object, 'data'), ...readEntries(doc, object, 'stringData')];
-      const type = asString(doc, findPair(doc, object.node, 'type')?.value);
+    .map((located) => {
+      const { object } = located;
+      const node = kubeObjectNode(doc, located);
+      const entries = [...readEntries(doc, node, 'data'), ...readEntries(doc, node, 'stringData')];
+      const type = asString(doc, findPair(doc, node, 'type')?.value);
       const name = secretValue(entries, 'name');
       const publicKey = secretValue(entries, 'publicKey');
       return {
@@ -65,8 +94,8 @@ export function secretValue(entries: readonly SecretEntry[], key: string): strin
   return (matching.find((entry) => entry.source === 'stringData') ?? matching[0])?.value;
 }
 
-function readEntries(doc: YamlDocument, object: KubeObject, source: SecretEntry['source']): SecretEntry[] {
-  const map = asMap(doc, findPair(doc, object.node, source)?.value);
+function readEntries(doc: YamlDocument, node: unknown, source: SecretEntry['source']): SecretEntry[] {
+  const map = asMap(doc, findPair(doc, node, source)?.value);
   if (!map) return [];
   return map.items.flatMap((pair): SecretEntry[] => {
     const key = isPair(pair) ? keyText(pair) : undefined;

@@ -2,7 +2,7 @@ import type { Scalar } from 'yaml';
 import { asMap, asScalar, asSeq, asString, nodeOffsets } from '../yaml/navigate';
 import { memoByDocument } from '../yaml/documentMemo';
 import type { YamlDocument } from '../yaml/yamlFile';
-import { aliasRange, kubeObjectsOf, type LocatedKubeObject } from './kubeObjects';
+import { aliasRange, kubeObjectNode, kubeObjectsOf, type LocatedKubeObject } from './kubeObjects';
 import { fieldOf } from './mergedField';
 import type { NotEnforcedReason, ScalarStyle, WorkloadImage } from './workloadImage';
 import { CONTAINER_TYPES, KNOWN_PARENT_KINDS, workloadKindOf, type ContainerType } from './workloadKinds';
@@ -37,7 +37,7 @@ function imagesOfObject(doc: YamlDocument, located: LocatedKubeObject): Workload
   const { object } = located;
   const workload = workloadKindOf(object.apiVersion, object.kind);
   if (!workload) return [];
-  let value: unknown = object.node;
+  let value: unknown = kubeObjectNode(doc, located);
   let alias = located.aliasOffsets;
   for (const key of workload.podSpecPath) {
     const field = fieldOf(doc, value, key);

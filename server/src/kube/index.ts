@@ -14,7 +14,7 @@ export {
   type Offsets,
   type OwnerReference,
 } from './kubeObject';
-export { kubeObjectsOf, type LocatedKubeObject } from './kubeObjects';
+export { kubeObjectNode, kubeObjectsOf, type LocatedKubeObject } from './kubeObjects';
 export { findWorkloadImages } from './findWorkloadImages';
 export type { WorkloadImage, WorkloadOwner, ScalarStyle, NotEnforcedReason } from './workloadImage';
 export { imagePointer } from './workloadImage';

@@ -1,4 +1,3 @@
-import type { YAMLMap } from 'yaml';
 import { asMap, asSeq, asString, findPair } from '../yaml/navigate';
 import type { YamlDocument } from '../yaml/yamlFile';
 import { EMPTY_LIST } from '../emptyList';
@@ -17,8 +16,6 @@ export interface KubeObject {
   readonly kind: string;
   readonly name?: string;
   readonly namespace?: string;
-  /** The object's own mapping (aliases resolved), for further navigation. */
-  readonly node: YAMLMap;
   /** `metadata.ownerReferences` as written; Portieris skips objects owned by workloads (portieris.md §4.3). */
   readonly ownerReferences: readonly OwnerReference[];
 }
@@ -47,7 +44,6 @@ export function readKubeObjectNode(doc: YamlDocument, value: unknown): KubeObjec
     kind: kindText,
     ...(nameText === undefined ? {} : { name: nameText }),
     ...(namespaceText === undefined ? {} : { namespace: namespaceText }),
-    node,
     ownerReferences: readOwnerReferences(doc, findPair(doc, metadata, 'ownerReferences')?.value),
   };
 }

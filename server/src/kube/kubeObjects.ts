@@ -1,5 +1,5 @@
-import { isAlias } from 'yaml';
-import { asSeq, findPair, type PathStep } from '../yaml/navigate';
+import { isAlias, type YAMLMap } from 'yaml';
+import { asMap, asSeq, findPair, nodeAtPath, type PathStep } from '../yaml/navigate';
 import { memoByDocument, type DocumentMove } from '../yaml/documentMemo';
 import type { YamlDocument } from '../yaml/yamlFile';
 import { readKubeObjectNode, type KubeObject, type Offsets } from './kubeObject';
@@ -59,7 +59,7 @@ function findKubeObjects(doc: YamlDocument): LocatedKubeObject[] {
       ...(ownAlias ? { aliasOffsets: ownAlias } : {}),
     });
     if (object.apiVersion !== 'v1' || object.kind !== 'List' || depth >= MAX_LIST_DEPTH) return;
-    const itemsValue = findPair(doc, object.node, 'items')?.value;
+    const itemsValue = findPair(doc, value, 'items')?.value;
     const itemsAlias = ownAlias ?? aliasRange(itemsValue);
     asSeq(doc, itemsValue)?.items.forEach((item, index) => {
       visit(item, [...path, 'items', index], itemsAlias, depth + 1);
@@ -67,6 +67,15 @@ function findKubeObjects(doc: YamlDocument): LocatedKubeObject[] {
   };
   visit(doc.root, EMPTY_LIST, undefined, 0);
   return found;
+}
+
+/**
+ * The object's own mapping (aliases resolved), found again from the document root by its path. Objects do
+ * not hold their node: the memo keeps them for as long as the file is open, and a node would keep the whole
+ * syntax tree the open releases (yaml/parsedChunk.ts).
+ */
+export function kubeObjectNode(doc: YamlDocument, located: LocatedKubeObject): YAMLMap | undefined {
+  return asMap(doc, nodeAtPath(doc, located.path)?.node);
 }
 
 /** The offsets of `value` when it is an alias node. */

@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { canonicalUri } from '../files/fileUri';
 import type { LanguageService } from '../service/languageService';
 import { ParseCache } from '../yaml/parseCache';
-import type { YamlFile } from '../yaml/yamlFile';
+import { DEFAULT_PARSE_LIMITS, type YamlFile } from '../yaml/yamlFile';
 
 /**
  * The documents the editor has open, parsed once per version. Files are keyed by their canonical URI (see
@@ -11,11 +11,13 @@ import type { YamlFile } from '../yaml/yamlFile';
  */
 export class OpenDocuments {
   readonly documents = new TextDocuments(TextDocument);
-  private readonly cache = new ParseCache();
+  private readonly cache: ParseCache;
   /** Version of each open document last put into the workspace index. */
   private readonly indexedVersions = new Map<string, number>();
 
-  constructor(private readonly service: LanguageService) {}
+  constructor(private readonly service: LanguageService) {
+    this.cache = new ParseCache(DEFAULT_PARSE_LIMITS, service.digestDocument);
+  }
 
   get(uri: string): TextDocument | undefined {
     return this.documents.get(uri);

@@ -15,7 +15,7 @@ export type {
   Span,
   SpannedString,
 } from './types';
-export { readPolicies } from './readPolicies';
+export { readDocumentPolicies, readPolicies } from './readPolicies';
 export { compare, compareAnyTag, compareImageRef } from './wildcard';
 export { matchQuality, utf8Length } from './quality';
 export { selectEntry, sortPolicies, type Candidate, type Selection, type WinReason } from './selectEntry';

@@ -3,7 +3,7 @@ import { asMap, asSeq, findPair, getField, resolveNode } from '../yaml/navigate'
 import { memoByDocument } from '../yaml/documentMemo';
 import { movePositions } from '../yaml/movePositions';
 import type { YamlDocument, YamlFile } from '../yaml/yamlFile';
-import { kubeObjectsOf } from '../kube';
+import { kubeObjectNode, kubeObjectsOf } from '../kube';
 import { isPolicyKind, policyApiVersionKind } from './apiGroups';
 import { listInsertion } from './listInsertion';
 import { readEntryPolicy } from './readEntryPolicy';
@@ -27,7 +27,7 @@ export function readPolicies(file: YamlFile): PolicyObject[] {
  * file positions only as Spans and Positions, so a document moved by an edit above gets its policies moved
  * (`movePositions`) instead of read again.
  */
-function readDocumentPolicies(file: YamlFile, doc: YamlDocument): readonly PolicyObject[] {
+export function readDocumentPolicies(file: YamlFile, doc: YamlDocument): readonly PolicyObject[] {
   return memoByDocument(
     'policies',
     file.uri,
@@ -35,7 +35,7 @@ function readDocumentPolicies(file: YamlFile, doc: YamlDocument): readonly Polic
     // kubectl applies the items of a `v1` List one by one, so policies inside Lists count too.
     (): readonly PolicyObject[] => {
       const policies = kubeObjectsOf(doc).flatMap((located) => {
-        const policy = readPolicyObject(file, doc, located.object.node, located.viaAlias);
+        const policy = readPolicyObject(file, doc, kubeObjectNode(doc, located), located.viaAlias);
         return policy ? [policy] : [];
       });
       // Most documents of a large file are workloads: they share one empty list.

@@ -8,6 +8,7 @@ import {
   workloadImageValidator,
 } from './domainValidators';
 import { createLanguageService, type LanguageService } from './languageService';
+import { readDomainMemos } from './readDomainMemos';
 import { portierisSchemaAssist } from './schemaAssist';
 import type { WorkspaceModel } from './types';
 
@@ -37,6 +38,7 @@ export function createDefaultLanguageService(options: {
     trust,
     workspace,
     schema: portierisSchemaAssist,
+    readDocument: readDomainMemos,
     log: options.log,
   });
 }

@@ -2,7 +2,7 @@ import type { Finding } from '../diagnostics/finding';
 import { describeError } from '../errors';
 import type { TrustFeature } from '../trustService/feature';
 import type { TrustProgress } from '../trustService/trustService';
-import type { YamlFile } from '../yaml/yamlFile';
+import type { DocumentDigest, YamlFile } from '../yaml/yamlFile';
 import { codeActionsFor } from './codeActions';
 import { completeAt, type CompletionResult } from './completion';
 import { DocumentFindingsCache } from './documentFindingsCache';
@@ -11,6 +11,7 @@ import { syntaxFindings } from './syntaxFindings';
 import type {
   CodeActionResult,
   DiagnosticRef,
+  DocumentValidator,
   HoverResult,
   Position,
   Range,
@@ -30,6 +31,8 @@ export interface LanguageServiceDeps {
   readonly log: (message: string) => void;
   /** Trust lookups (server/src/trustService); its validator is among `validators`. */
   readonly trust?: TrustFeature;
+  /** Reads the domain memos of one document that need its syntax tree (policies, images, Secrets). */
+  readonly readDocument?: DocumentDigest;
 }
 
 /**
@@ -46,6 +49,12 @@ export interface LanguageService {
   hover(file: YamlFile, position: Position): HoverResult | undefined;
   complete(file: YamlFile, position: Position): CompletionResult;
   codeActions(file: YamlFile, range: Range, diagnostics: readonly DiagnosticRef[]): CodeActionResult[];
+  /**
+   * Reads, while a document's syntax tree is young, everything the checks will need from it: the domain
+   * memos and the findings of the validators that depend on the document alone. The parse cache calls it
+   * for each new document and then releases the tree (yaml/yamlFile.ts `DocumentDigest`).
+   */
+  digestDocument: DocumentDigest;
   /** Puts a file's policies into the workspace index; true when the policy set changed. */
   indexFile(file: YamlFile): boolean;
   /** Drops a file from the workspace index; true when the policy set changed. */
@@ -82,7 +91,21 @@ export function createLanguageService(deps: LanguageServiceDeps): LanguageServic
     }
   };
 
+  // Validators without a context key depend on the document alone (types.ts), so their findings can be
+  // computed before any validation asks; the options they are given are never read.
+  const documentOnlyValidators = deps.validators.filter(
+    (v): v is DocumentValidator => 'validateDocument' in v && v.contextKey === undefined,
+  );
+  const digestDocument: DocumentDigest = (file, doc) => {
+    deps.readDocument?.(file, doc);
+    if (doc.errors.length > 0) return;
+    for (const validator of documentOnlyValidators) {
+      documentFindings.findings(validator, file, doc, DOCUMENT_ONLY_OPTIONS);
+    }
+  };
+
   return {
+    digestDocument,
     async validate(file, options, reads = 'workspace') {
       if (file.skipped) return syntaxFindings(file);
       const validators =
@@ -120,6 +143,9 @@ export function createLanguageService(deps: LanguageServiceDeps): LanguageServic
     close: () => deps.trust?.close() ?? Promise.resolve(),
   };
 }
+
+/** Options for validators whose findings do not depend on them (`digestDocument`). */
+const DOCUMENT_ONLY_OPTIONS: ValidationOptions = { defaultNamespace: 'default', workspaceTrusted: false };
 
 function byPosition(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;

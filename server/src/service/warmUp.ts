@@ -1,6 +1,7 @@
 import { DEFAULT_TRUST_SETTINGS } from '../../../shared/trustSettings';
 import { keepShapesAlive } from '../liveShapes';
 import { ParseCache } from '../yaml/parseCache';
+import { DEFAULT_PARSE_LIMITS } from '../yaml/yamlFile';
 import { createDefaultLanguageService } from './defaultLanguageService';
 import { warmUpSample } from './warmUpSample';
 
@@ -12,7 +13,7 @@ import { warmUpSample } from './warmUpSample';
  */
 export async function warmUpLanguageService(sample: string = warmUpSample()): Promise<void> {
   const service = createDefaultLanguageService({ log: () => undefined });
-  const cache = new ParseCache();
+  const cache = new ParseCache(DEFAULT_PARSE_LIMITS, service.digestDocument);
   const uri = 'untitled:image-trust-warm-up.yaml';
   const options = {
     defaultNamespace: 'default',

@@ -1,4 +1,10 @@
-import { DEFAULT_PARSE_LIMITS, parseYamlFile, type ParseLimits, type YamlFile } from './yamlFile';
+import {
+  DEFAULT_PARSE_LIMITS,
+  parseYamlFile,
+  type DocumentDigest,
+  type ParseLimits,
+  type YamlFile,
+} from './yamlFile';
 
 /**
  * Parses each (uri, version) once, re-using the previous version's unchanged documents (parseYamlFile).
@@ -11,12 +17,16 @@ import { DEFAULT_PARSE_LIMITS, parseYamlFile, type ParseLimits, type YamlFile } 
 export class ParseCache {
   private readonly files = new Map<string, YamlFile>();
 
-  constructor(private readonly limits: ParseLimits = DEFAULT_PARSE_LIMITS) {}
+  /** `digest` reads each newly parsed document before its tree is released (yamlFile.ts). */
+  constructor(
+    private readonly limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+    private readonly digest?: DocumentDigest,
+  ) {}
 
   get(uri: string, version: number, text: string): YamlFile {
     const cached = this.files.get(uri);
     if (cached && cached.version === version && cached.text === text) return cached;
-    const parsed = parseYamlFile(uri, version, text, this.limits, cached);
+    const parsed = parseYamlFile(uri, version, text, this.limits, cached, this.digest);
     this.files.set(uri, parsed);
     return parsed;
   }

@@ -19,7 +19,7 @@ export interface YamlDocument {
   readonly index: number;
   /** The `yaml` library's document, for resolving aliases; absent when the fast path parsed it. */
   readonly document?: Document.Parsed;
-  /** The root node, or null for an empty document. */
+  /** The root node, or null for an empty document (rebuilt on demand when released, parsedChunk.ts). */
   readonly root: Node | null;
   /** Offsets of the whole document in the file text. */
   readonly start: number;
@@ -34,6 +34,33 @@ export interface YamlDocument {
   /** Line of the file on which `chunk` starts; chunks start at column 0, so a move shifts only lines. */
   readonly chunkLine: number;
 }
+
+/** A document of a parsed chunk; its root is the chunk's, so a released tree is rebuilt when read. */
+class ChunkPart implements YamlDocument {
+  constructor(
+    readonly index: number,
+    readonly document: Document.Parsed | undefined,
+    readonly start: number,
+    readonly end: number,
+    readonly errors: readonly YamlProblem[],
+    readonly chunk: ParsedChunk,
+    readonly chunkLine: number,
+    private readonly part: number,
+  ) {}
+
+  get root(): Node | null {
+    return this.chunk.rootOf(this.part);
+  }
+}
+
+/**
+ * Reads what a document's checks need from its syntax tree (policies, images, Secrets, schema findings) into
+ * the per-document memos, called by `parseYamlFile` right after each document is parsed (and for a re-used
+ * one whose index changed, since memos name it). The tree is then released (parsedChunk.ts): read while it
+ * is young, it never survives into the old generation. `file` is complete but for `documents` and `chunks`,
+ * which hold only those parsed so far.
+ */
+export type DocumentDigest = (file: YamlFile, doc: YamlDocument) => void;
 
 /** One parsed file: every document, plus the line index to turn offsets into ranges. */
 export interface YamlFile {
@@ -76,6 +103,7 @@ export function parseYamlFile(
   text: string,
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
   previous?: YamlFile,
+  digest?: DocumentDigest,
 ): YamlFile {
   const edit = previous && !previous.skipped ? commonAffixes(previous.text, text) : undefined;
   const lines =
@@ -101,9 +129,45 @@ export function parseYamlFile(
       },
     };
   }
-  let chunks: ParsedChunk[];
+  const chunks: ParsedChunk[] = [];
+  const documents: YamlDocument[] = [];
+  const file: YamlFile = { ...base, chunks, documents };
+  const add = (chunk: ParsedChunk): void => {
+    chunks.push(chunk);
+    const chunkLine = lines.positionAt(chunk.start).line;
+    const first = documents.length;
+    chunk.documents.forEach((part, at) => {
+      const errors = orEmptyList(
+        part.errors.map((e) => ({ ...e, start: e.start + chunk.start, end: e.end + chunk.start })),
+      );
+      documents.push(
+        new ChunkPart(
+          documents.length,
+          part.document,
+          part.range[0],
+          part.range[2],
+          errors,
+          chunk,
+          chunkLine,
+          at,
+        ),
+      );
+    });
+    // A re-used chunk's memos are already filled, unless documents inserted or removed above changed its
+    // index, which they name (documentMemo.ts): its tree is then rebuilt, read and released once more.
+    if (!digest || !chunk.rebuildable || chunk.digestedAt === first) return;
+    chunk.digestedAt = first;
+    for (const doc of documents.slice(first)) {
+      try {
+        digest(file, doc);
+      } catch {
+        // The check that needs the same read makes it again from the rebuilt tree, and reports the failure.
+      }
+    }
+    chunk.releaseTrees();
+  };
   try {
-    chunks = parseChunks(text, previous && edit ? { file: previous, ...edit } : undefined);
+    parseChunks(text, previous && edit ? { file: previous, ...edit } : undefined, add);
   } catch (error: unknown) {
     // The parser is recursive in places; pathological nesting can overflow the stack. Report, never crash.
     const message = error instanceof Error ? error.message : String(error);
@@ -113,25 +177,7 @@ export function parseYamlFile(
       skipped: { reason: 'parser-failure', message: `The YAML parser gave up: ${message}` },
     };
   }
-  const documents: YamlDocument[] = [];
-  for (const chunk of chunks) {
-    const chunkLine = lines.positionAt(chunk.start).line;
-    for (const part of chunk.documents) {
-      documents.push({
-        index: documents.length,
-        ...(part.document ? { document: part.document } : {}),
-        root: part.root,
-        start: part.range[0],
-        end: part.range[2],
-        errors: orEmptyList(
-          part.errors.map((e) => ({ ...e, start: e.start + chunk.start, end: e.end + chunk.start })),
-        ),
-        chunk,
-        chunkLine,
-      });
-    }
-  }
-  return { ...base, chunks, documents };
+  return file;
 }
 
 /** The previous version of a file and what it shares with the new text (commonAffixes). */
@@ -146,10 +192,20 @@ interface PreviousVersion {
  * inside the shared prefix or suffix is found by position, without comparing its text; the others (the
  * edited ones, or documents moved by a cut and paste) by their text.
  */
-function parseChunks(text: string, previous: PreviousVersion | undefined): ParsedChunk[] {
+function parseChunks(
+  text: string,
+  previous: PreviousVersion | undefined,
+  add: (chunk: ParsedChunk) => void,
+): void {
   const starts = documentChunkStarts(text);
-  if (!starts) return [parseChunkWithLibrary(text, 0, text.length)];
-  if (!previous) return starts.map((start, i) => parseChunk(text, start, starts[i + 1] ?? text.length));
+  if (!starts) {
+    add(parseChunkWithLibrary(text, 0, text.length));
+    return;
+  }
+  if (!previous) {
+    starts.forEach((start, i) => add(parseChunk(text, start, starts[i + 1] ?? text.length)));
+    return;
+  }
   const { file, prefix, suffix } = previous;
   const delta = text.length - file.text.length;
   const byStart = new Map<number, ParsedChunk>();
@@ -162,18 +218,21 @@ function parseChunks(text: string, previous: PreviousVersion | undefined): Parse
     chunk.moveTo(start);
     return chunk;
   };
-  return starts.map((start, i) => {
+  starts.forEach((start, i) => {
     const end = starts[i + 1] ?? text.length;
     const length = end - start;
     // Both versions hold these characters unchanged: the same chunk, at the same or a moved offset.
     const kept =
       (end <= prefix ? take(byStart.get(start), start, length) : undefined) ??
       (start >= text.length - suffix ? take(byStart.get(start - delta), start, length) : undefined);
-    if (kept) return kept;
+    if (kept) {
+      add(kept);
+      return;
+    }
     const slice = text.slice(start, end);
     byText ??= chunksByText(file.chunks);
     const candidates = byText.get(slice)?.filter((chunk) => !used.has(chunk));
-    return take(candidates?.[0], start, length) ?? parseChunk(text, start, end);
+    add(take(candidates?.[0], start, length) ?? parseChunk(text, start, end));
   });
 }
 

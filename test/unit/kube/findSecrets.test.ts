@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findSecrets } from '../../../server/src/kube/findSecrets';
+import { ParseCache } from '../../../server/src/yaml/parseCache';
+import { parseYamlFile } from '../../../server/src/yaml/yamlFile';
 import { docOf } from './yamlDocs';
 
 const PEM = '-----BEGIN PUBLIC KEY-----\nrole: signer1\n\nMFkw\n-----END PUBLIC KEY-----\n';
@@ -60,4 +62,22 @@ test('when a data key is found → its key and value offsets point at the text',
   assert.ok(entry?.keyOffsets && entry.valueOffsets);
   assert.equal(text.slice(...entry.keyOffsets), 'name');
   assert.equal(text.slice(...entry.valueOffsets), 'alice');
+});
+
+test('when an edit above moves a Secret → its re-used read has the offsets of a fresh read', () => {
+  const secret =
+    'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  key: YWJj\nstringData:\n  name: bob\n';
+  const cache = new ParseCache();
+  const before = cache.get('file:///s.yaml', 1, `a: 1\n---\n${secret}`);
+  const first = findSecrets(before.documents[1]);
+  const movedFile = cache.get('file:///s.yaml', 2, `a: 1\nb: 2\n---\n${secret}`);
+  assert.equal(movedFile.chunks[1], before.chunks[1], 'the Secret document is re-used, not parsed again');
+  const moved = findSecrets(movedFile.documents[1]);
+  assert.notEqual(moved, first);
+  const fresh = findSecrets(parseYamlFile('file:///s.yaml', 2, `a: 1\nb: 2\n---\n${secret}`).documents[1]);
+  assert.deepEqual(moved, fresh);
+  assert.deepEqual(moved[0]?.entries[0]?.keyOffsets, [
+    first[0].entries[0].keyOffsets![0] + 5,
+    first[0].entries[0].keyOffsets![1] + 5,
+  ]);
 });
