@@ -7,7 +7,9 @@ import { finding, type SemanticContext } from './context';
  */
 export function checkEmptyRepositories(context: SemanticContext): Finding[] {
   const findings: Finding[] = [];
-  for (const policy of context.policies) {
+  // Loops by index: see `SemanticContext`.
+  for (let p = 0; p < context.policies.length; p++) {
+    const policy = context.policies[p];
     if (policy.repositories.length > 0 || policy.repositoriesShape === 'other') continue;
     if (context.peersOf(policy).some((peer) => peer.repositories.length > 0)) continue;
     const scope =

@@ -14,8 +14,11 @@ import { isDomainAnchored, splitPattern } from './hostPattern';
  */
 export function checkHostWildcards(context: SemanticContext): Finding[] {
   const findings: Finding[] = [];
-  for (const policy of context.policies) {
-    for (const entry of policy.repositories) {
+  // Loops by index: see `SemanticContext`.
+  for (let p = 0; p < context.policies.length; p++) {
+    const policy = context.policies[p];
+    for (let e = 0; e < policy.repositories.length; e++) {
+      const entry = policy.repositories[e];
       const message = problemOf(entry, policy);
       if (message)
         findings.push(finding(context, 'policy-host-wildcard', 'warning', entry.nameSpan, message));

@@ -10,7 +10,9 @@ import { finding, type SemanticContext } from './context';
  */
 export function checkSecretsExist(context: SemanticContext): Finding[] {
   const findings: Finding[] = [];
-  for (const policy of context.policies) {
+  // Loops by index, as every check here: see `SemanticContext`.
+  for (let p = 0; p < context.policies.length; p++) {
+    const policy = context.policies[p];
     const namespace = context.index.namespaceOf(policy);
     // Straight calls per Secret rather than a list of records per entry: every entry of every policy is
     // checked on the first open of a file.
@@ -27,10 +29,13 @@ export function checkSecretsExist(context: SemanticContext): Finding[] {
         ),
       );
     };
-    for (const entry of policy.repositories) {
-      const { trust, simple } = entry.policy;
-      for (const secret of trust.signerSecrets) check(secret, namespace, 'signer Secret');
-      for (const requirement of simple.requirements) {
+    for (let e = 0; e < policy.repositories.length; e++) {
+      const { trust, simple } = policy.repositories[e].policy;
+      for (let s = 0; s < trust.signerSecrets.length; s++) {
+        check(trust.signerSecrets[s], namespace, 'signer Secret');
+      }
+      for (let r = 0; r < simple.requirements.length; r++) {
+        const requirement = simple.requirements[r];
         if (requirement.keySecret) {
           check(requirement.keySecret, requirement.keySecretNamespace?.value ?? namespace, 'key Secret');
         }

@@ -3,6 +3,7 @@ import { matchQuality } from '../quality';
 import type { PolicyObject, RepositoryEntry } from '../types';
 import { covers } from './containment';
 import { describeEntry, finding, type SemanticContext } from './context';
+import { EMPTY_LIST } from '../../emptyList';
 
 interface Placed {
   readonly policy: PolicyObject;
@@ -19,9 +20,13 @@ interface Placed {
  */
 export function checkShadowedEntries(context: SemanticContext): Finding[] {
   const findings: Finding[] = [];
-  for (const policy of context.policies) {
+  // Loops by index: see `SemanticContext`.
+  for (let p = 0; p < context.policies.length; p++) {
+    const policy = context.policies[p];
     const group = groupOf(context.peersOf(policy));
-    for (const b of group.byPolicy.get(policy) ?? []) {
+    const placed = group.byPolicy.get(policy) ?? EMPTY_LIST;
+    for (let i = 0; i < placed.length; i++) {
+      const b = placed[i];
       if (!b.entry.hasName) continue;
       const first = group.firstByName.get(b.entry.name);
       if (first && first.order < b.order) {
@@ -70,9 +75,11 @@ function groupOf(peers: readonly PolicyObject[]): Group {
     prefixLengths: new Map(),
   };
   let order = 0;
-  for (const policy of peers) {
+  for (let p = 0; p < peers.length; p++) {
+    const policy = peers[p];
     const list: Placed[] = [];
-    for (const entry of policy.repositories) {
+    for (let e = 0; e < policy.repositories.length; e++) {
+      const entry = policy.repositories[e];
       const item: Placed = { policy, entry, order: order++ };
       list.push(item);
       if (!entry.hasName) continue;
@@ -117,9 +124,13 @@ function firstShadow(group: Group, b: Placed): Placed | undefined {
   const prefix = literalPrefix(b.entry.name);
   let best: Placed | undefined;
   // Only lengths some entry's prefix has can hit a bucket; the rest would build keys that find nothing.
-  for (const length of group.prefixLengths.get(quality) ?? []) {
+  const lengths = group.prefixLengths.get(quality) ?? EMPTY_LIST;
+  for (let l = 0; l < lengths.length; l++) {
+    const length = lengths[l];
     if (length > prefix.length) continue;
-    for (const a of group.byPrefix.get(bucketKey(quality, prefix.slice(0, length))) ?? []) {
+    const bucket = group.byPrefix.get(bucketKey(quality, prefix.slice(0, length))) ?? EMPTY_LIST;
+    for (let i = 0; i < bucket.length; i++) {
+      const a = bucket[i];
       if (a.order >= b.order || (best && a.order >= best.order)) break;
       if (shadows(a, b)) {
         best = a;

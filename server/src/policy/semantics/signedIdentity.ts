@@ -13,9 +13,13 @@ const CRD_NAME_FOR_DOC_NAME: ReadonlyMap<string, string> = new Map([
 
 export function checkSignedIdentityNames(context: SemanticContext): Finding[] {
   const findings: Finding[] = [];
-  for (const policy of context.policies) {
-    for (const entry of policy.repositories) {
-      for (const requirement of entry.policy.simple.requirements) {
+  // Loops by index: see `SemanticContext`.
+  for (let p = 0; p < context.policies.length; p++) {
+    const { repositories } = context.policies[p];
+    for (let e = 0; e < repositories.length; e++) {
+      const { requirements } = repositories[e].policy.simple;
+      for (let r = 0; r < requirements.length; r++) {
+        const requirement = requirements[r];
         const type = requirement.signedIdentity?.type;
         const replacement = type === undefined ? undefined : CRD_NAME_FOR_DOC_NAME.get(type.value);
         if (!type || replacement === undefined) continue;

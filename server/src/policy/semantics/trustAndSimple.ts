@@ -5,8 +5,12 @@ import { finding, type SemanticContext } from './context';
 export function checkTrustAndSimple(context: SemanticContext): Finding[] {
   const findings: Finding[] = [];
   // v1 only: legacy objects are not enforced by the versions these rules describe (§1.1).
-  for (const policy of context.policies.filter((p) => !p.legacy)) {
-    for (const entry of policy.repositories) {
+  // Loops by index: see `SemanticContext`.
+  for (let p = 0; p < context.policies.length; p++) {
+    const policy = context.policies[p];
+    if (policy.legacy) continue;
+    for (let e = 0; e < policy.repositories.length; e++) {
+      const entry = policy.repositories[e];
       const { trust, simple } = entry.policy;
       if (!trust.enabled || simple.requirements.length === 0) continue;
       findings.push(
