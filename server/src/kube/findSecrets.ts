@@ -2,7 +2,7 @@ import { isPair } from 'yaml';
 import { asMap, asString, findPair, keyOffsets, keyText, nodeOffsets } from '../yaml/navigate';
 import { memoByDocument, type DocumentMove } from '../yaml/documentMemo';
 import type { YamlDocument } from '../yaml/yamlFile';
-import { orEmptyList } from '../emptyList';
+import { keptList } from '../emptyList';
 import { decodeBase64Text } from './decodeBase64';
 import type { KubeObject, Offsets } from './kubeObject';
 import { kubeObjectNode, kubeObjectsOf } from './kubeObjects';
@@ -42,7 +42,7 @@ export interface KubeSecret {
  * tree, which a large file's open releases after reading it (yaml/parsedChunk.ts).
  */
 export function findSecrets(doc: YamlDocument): readonly KubeSecret[] {
-  return memoByDocument('secrets', '', doc, () => orEmptyList(readSecrets(doc)), moveSecrets);
+  return memoByDocument('secrets', '', doc, () => keptList(readSecrets(doc)), moveSecrets);
 }
 
 /** The Secrets of a document moved by an edit above it: only their offsets change. */

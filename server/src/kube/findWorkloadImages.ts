@@ -6,7 +6,7 @@ import { aliasRange, kubeObjectNode, kubeObjectsOf, type LocatedKubeObject } fro
 import { fieldOf } from './mergedField';
 import type { NotEnforcedReason, ScalarStyle, WorkloadImage } from './workloadImage';
 import { CONTAINER_TYPES, KNOWN_PARENT_KINDS, workloadKindOf, type ContainerType } from './workloadKinds';
-import { orEmptyList } from '../emptyList';
+import { keptList } from '../emptyList';
 
 /**
  * Every container image of the document's workloads (portieris.md §4.2, §7 item 5): Pod,
@@ -27,7 +27,7 @@ export function findWorkloadImages(doc: YamlDocument): readonly WorkloadImage[] 
     '',
     doc,
     (): readonly WorkloadImage[] =>
-      orEmptyList(kubeObjectsOf(doc).flatMap((located) => imagesOfObject(doc, located))),
+      keptList(kubeObjectsOf(doc).flatMap((located) => imagesOfObject(doc, located))),
     (known, by) =>
       known.map((image) => ({ ...image, start: image.start + by.offset, end: image.end + by.offset })),
   );

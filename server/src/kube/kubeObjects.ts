@@ -3,7 +3,7 @@ import { asMap, asSeq, findPair, nodeAtPath, type PathStep } from '../yaml/navig
 import { memoByDocument, type DocumentMove } from '../yaml/documentMemo';
 import type { YamlDocument } from '../yaml/yamlFile';
 import { readKubeObjectNode, type KubeObject, type Offsets } from './kubeObject';
-import { EMPTY_LIST, orEmptyList } from '../emptyList';
+import { EMPTY_LIST, keptList } from '../emptyList';
 
 /** One object of a document: the root, or an item of a `v1` `List` (nested lists included). */
 export interface LocatedKubeObject {
@@ -24,7 +24,7 @@ const MAX_OBJECTS = 10_000;
 export function kubeObjectsOf(doc: YamlDocument): readonly LocatedKubeObject[] {
   // Every reader (policies, images, Secrets, signers) starts here; once per document text. They share
   // the one list, read-only.
-  return memoByDocument('kube-objects', '', doc, () => orEmptyList(findKubeObjects(doc)), moveKubeObjects);
+  return memoByDocument('kube-objects', '', doc, () => keptList(findKubeObjects(doc)), moveKubeObjects);
 }
 
 /**

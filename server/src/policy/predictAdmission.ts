@@ -8,7 +8,7 @@ import type { PolicySet, PolicySource } from './policySet';
 import { requirementsOf, type AdmissionRequirements } from './requirements';
 import { selectEntry, type Selection } from './selectEntry';
 import { chooseTrustServer, NO_TRUST_SERVER_MESSAGE, type TrustServerChoice } from './trustServer';
-import { orEmptyList } from '../emptyList';
+import { keptList } from '../emptyList';
 
 export interface AdmissionInput {
   /** The container image string exactly as written: matching uses it verbatim (portieris.md §2.2). */
@@ -109,6 +109,6 @@ function predictFromSet(image: string, namespace: string, set: PolicySet): Admis
     selection,
     requirements,
     ...(trustServer ? { trustServer } : {}),
-    notes: orEmptyList(notes),
+    notes: keptList(notes),
   };
 }

@@ -12,7 +12,7 @@ import type {
   VulnerabilityPolicy,
 } from './types';
 import type { Writable } from '../writable';
-import { orEmptyList } from '../emptyList';
+import { keptList } from '../emptyList';
 
 /**
  * Reads `repositories[].policy` as the Go types would see it (portieris.md §1.3). Every entry of every policy
@@ -45,7 +45,7 @@ function readTrust(doc: YamlDocument, pair: Pair | undefined): TrustPolicy {
     const name = readString(doc, item, 'name');
     if (name) signerSecrets.push(name);
   }
-  const result: Writable<TrustPolicy> = { enabled: enabled.value, signerSecrets: orEmptyList(signerSecrets) };
+  const result: Writable<TrustPolicy> = { enabled: enabled.value, signerSecrets: keptList(signerSecrets) };
   if (enabled.span) result.enabledSpan = enabled.span;
   const keySpan = pairKeySpan(pair);
   if (keySpan) result.keySpan = keySpan;
@@ -72,7 +72,7 @@ function readSimple(doc: YamlDocument, pair: Pair | undefined): SimplePolicy {
     if (identity) requirement.signedIdentity = readIdentity(doc, identity);
     requirements.push(requirement);
   }
-  const result: Writable<SimplePolicy> = { requirements: orEmptyList(requirements) };
+  const result: Writable<SimplePolicy> = { requirements: keptList(requirements) };
   const keySpan = pairKeySpan(pair);
   if (keySpan) result.keySpan = keySpan;
   const storeURL = readString(doc, simple, 'storeURL');

@@ -10,7 +10,7 @@ import { readEntryPolicy } from './readEntryPolicy';
 import { keySpanOf, pairKeySpan, readString, spanOf } from './readHelpers';
 import type { PolicyObject, RepositoryEntry, Span } from './types';
 import type { Writable } from '../writable';
-import { orEmptyList } from '../emptyList';
+import { keptList } from '../emptyList';
 
 /**
  * Every Portieris ImagePolicy / ClusterImagePolicy in the file (portieris.md §1.1): `portieris.cloud.ibm.com/v1`
@@ -39,7 +39,7 @@ export function readDocumentPolicies(file: YamlFile, doc: YamlDocument): readonl
         return policy ? [policy] : [];
       });
       // Most documents of a large file are workloads: they share one empty list.
-      return orEmptyList(policies);
+      return keptList(policies);
     },
     movePositions,
   );

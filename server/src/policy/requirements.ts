@@ -1,5 +1,5 @@
 import type { EntryPolicy, SimpleRequirement } from './types';
-import { orEmptyList } from '../emptyList';
+import { keptList } from '../emptyList';
 
 /** Registries with a built-in trust server since Portieris 0.13 (helpers/trustmap; portieris.md §3.1). */
 export const BUILT_IN_TRUST_SERVERS: ReadonlyArray<{ readonly suffix: string; readonly server: string }> = [
@@ -40,7 +40,7 @@ export function requirementsOf(policy: EntryPolicy): AdmissionRequirements {
     trust: {
       enabled: policy.trust.enabled,
       ...(trustServer ? { trustServer } : {}),
-      signerSecrets: orEmptyList(policy.trust.signerSecrets.map((secret) => secret.value)),
+      signerSecrets: keptList(policy.trust.signerSecrets.map((secret) => secret.value)),
     },
     simple: {
       enabled: simpleEnabled,

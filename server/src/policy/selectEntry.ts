@@ -1,7 +1,7 @@
 import { matchQuality } from './quality';
 import type { PolicyObject, RepositoryEntry } from './types';
 import { compareImageRef } from './wildcard';
-import { orEmptyList } from '../emptyList';
+import { keptList } from '../emptyList';
 
 /** One repository entry that matches the image. */
 export interface Candidate {
@@ -68,7 +68,7 @@ export function selectEntry(image: string, policies: readonly PolicyObject[]): S
 }
 
 function finish(winner: Candidate, matches: readonly Candidate[], reason: WinReason): Selection {
-  const losers = orEmptyList(matches.filter((c) => c !== winner));
+  const losers = keptList(matches.filter((c) => c !== winner));
   return { winner, quality: winner.quality, reason, losers };
 }
 

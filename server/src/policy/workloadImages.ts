@@ -2,7 +2,7 @@ import { findWorkloadImages, parseImageReference } from '../kube';
 import { memoByDocument } from '../yaml/documentMemo';
 import type { PolicySource } from './policySet';
 import type { YamlDocument } from '../yaml/yamlFile';
-import { orEmptyList } from '../emptyList';
+import { keptList } from '../emptyList';
 import { withFields } from '../withFields';
 
 /** One container image of a workload, as admission needs it (a narrow view of kube's `WorkloadImage`). */
@@ -30,7 +30,7 @@ export const enforcedWorkloadImages: WorkloadImageFinder = (doc) =>
     '',
     doc,
     (): readonly WorkloadImageRef[] =>
-      orEmptyList(
+      keptList(
         findWorkloadImages(doc)
           .filter((found) => found.enforced && reachesPolicyLookup(found.image))
           .map((found) => {

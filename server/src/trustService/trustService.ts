@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { Finding } from '../diagnostics/finding';
-import { orEmptyList } from '../emptyList';
+import { keptList } from '../emptyList';
 import { documentPolicySetsKey, type PolicySource } from '../policy';
 import type { CodeActionResult, DiagnosticRef, Position } from '../service/types';
 import type { Environment } from '../trust/transport/proxy';
@@ -133,7 +133,7 @@ export class TrustService {
         repository,
         registry,
         // Most targets (no signature required) have no finding: one shared empty list for them all.
-        findings: orEmptyList(judged),
+        findings: keptList(judged),
       });
       findings.push(...judged);
     }

@@ -5,7 +5,7 @@ import { sortPolicies } from '../policy/selectEntry';
 import type { PolicyObject } from '../policy/types';
 import type { YamlFile } from '../yaml/yamlFile';
 import { readSecretRefs, type SecretRef } from './secretRefs';
-import { orEmptyList } from '../emptyList';
+import { keptList } from '../emptyList';
 
 export interface PolicyIndexOptions {
   /** Namespace of objects that name none (what `kubectl apply` would use); default `default`. */
@@ -137,7 +137,7 @@ export class PolicyIndex implements PolicySource {
     const fresh: PolicySet = {
       imagePolicies: sortPolicies(views.imagePoliciesByNamespace().get(namespace) ?? []),
       clusterPolicies: views.clusterPolicies,
-      ignoredLegacy: orEmptyList(sortPolicies(views.legacy.filter((p) => inNamespace(p) || isCluster(p)))),
+      ignoredLegacy: keptList(sortPolicies(views.legacy.filter((p) => inNamespace(p) || isCluster(p)))),
     };
     // Hand back the previous object when nothing in it changed: answers memoised per set (admission
     // predictions) then survive edits to other namespaces' policies.

@@ -1,7 +1,7 @@
 import { findSecrets } from '../kube';
 import { memoByDocument } from '../yaml/documentMemo';
 import type { YamlFile } from '../yaml/yamlFile';
-import { orEmptyList } from '../emptyList';
+import { keptList } from '../emptyList';
 
 /** A `v1` Secret defined in a workspace file; the namespace as written (undefined when absent). */
 export interface SecretRef {
@@ -18,7 +18,7 @@ export function readSecretRefs(file: YamlFile): SecretRef[] {
       '',
       doc,
       (): readonly SecretRef[] =>
-        orEmptyList(
+        keptList(
           findSecrets(doc).flatMap(({ name, namespace }): SecretRef[] =>
             name === undefined ? [] : [namespace === undefined ? { name } : { name, namespace }],
           ),

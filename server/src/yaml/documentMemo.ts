@@ -80,14 +80,13 @@ export class DocumentMemos {
     }
     const value = compute();
     // `compute` may have memoised other slots of this chunk (e.g. images from kube objects): look again.
-    let records = this.memos.get(doc.chunk);
-    if (!records) {
-      records = [];
-      this.memos.set(doc.chunk, records);
-    }
-    const write = slotAt(records, name);
-    if (write === -1) {
-      records.push(name, value, doc.start, doc.chunkLine, doc.index, key.uri, internContext(context));
+    const records = this.memos.get(doc.chunk);
+    const write = records ? slotAt(records, name) : -1;
+    if (!records || write === -1) {
+      // A new slot: records of exactly the new length (`concat`), as `push` would leave room for ~30 more
+      // values in every chunk's records, which the scavenges copy too (keptList, emptyList.ts).
+      const slot = [name, value, doc.start, doc.chunkLine, doc.index, key.uri, internContext(context)];
+      this.memos.set(doc.chunk, records ? records.concat(slot) : slot);
       return value;
     }
     records[write + VALUE] = value;

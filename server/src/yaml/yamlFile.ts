@@ -3,7 +3,7 @@ import { commonAffixes } from './commonAffixes';
 import { documentChunkStarts } from './documentChunks';
 import { LineIndex } from './lineIndex';
 import { parseChunk, parseChunkWithLibrary, type ParsedChunk } from './parsedChunk';
-import { orEmptyList } from '../emptyList';
+import { keptList } from '../emptyList';
 
 /** A YAML problem with the offsets it covers, before it becomes a Finding. */
 export interface YamlProblem {
@@ -137,7 +137,7 @@ export function parseYamlFile(
     const chunkLine = lines.positionAt(chunk.start).line;
     const first = documents.length;
     chunk.documents.forEach((part, at) => {
-      const errors = orEmptyList(
+      const errors = keptList(
         part.errors.map((e) => ({ ...e, start: e.start + chunk.start, end: e.end + chunk.start })),
       );
       documents.push(

@@ -1,5 +1,6 @@
 import type { Finding } from '../../diagnostics/finding';
 import type { YamlFile } from '../../yaml/yamlFile';
+import { keptList } from '../../emptyList';
 import { readPolicies } from '../readPolicies';
 import { semanticContext, type SemanticContext, type SemanticIndex } from './context';
 import type { PolicyObject } from '../types';
@@ -42,7 +43,7 @@ export function checkPolicySemantics(file: YamlFile, index: SemanticIndex): Find
       return known.findings;
     }
     const one: SemanticContext = { ...context, policies: [policy] };
-    const findings = CHECKS.flatMap((check) => check(one));
+    const findings = keptList(CHECKS.flatMap((check) => check(one)));
     checked.set(policy, { peers, version, uri: file.uri, findings });
     return findings;
   });
