@@ -3,7 +3,7 @@ import { matchQuality } from '../quality';
 import type { PolicyObject, RepositoryEntry } from '../types';
 import { covers } from './containment';
 import { describeEntry, finding, type SemanticContext } from './context';
-import { EMPTY_LIST } from '../../emptyList';
+import { EMPTY_LIST, keptList } from '../../emptyList';
 
 interface Placed {
   readonly policy: PolicyObject;
@@ -24,11 +24,11 @@ export function checkShadowedEntries(context: SemanticContext): Finding[] {
   for (let p = 0; p < context.policies.length; p++) {
     const policy = context.policies[p];
     const group = groupOf(context.peersOf(policy));
-    const placed = group.byPolicy.get(policy) ?? EMPTY_LIST;
-    for (let i = 0; i < placed.length; i++) {
-      const b = placed[i];
-      if (!b.entry.hasName) continue;
-      const first = group.firstByName.get(b.entry.name);
+    const { all } = group;
+    for (let i = 0; i < all.length; i++) {
+      const b = all[i];
+      if (b.policy !== policy || !b.entry.hasName) continue;
+      const first = firstByName(group, b.entry.name);
       if (first && first.order < b.order) {
         findings.push(
           finding(
@@ -50,10 +50,15 @@ export function checkShadowedEntries(context: SemanticContext): Finding[] {
   return findings;
 }
 
-/** The entries of one merged set (`peersOf`), indexed so that no check compares all pairs. */
+/** The entries of one merged set (`peersOf`), in order; large sets also get an index (`GroupIndex`). */
 interface Group {
-  /** Each policy's entries, in order. */
-  readonly byPolicy: Map<PolicyObject, Placed[]>;
+  readonly all: readonly Placed[];
+  /** Built for sets of more than SMALL_GROUP entries, where scanning `all` for each entry would be quadratic. */
+  readonly index?: GroupIndex;
+}
+
+/** Lookups that spare a large set comparing all pairs of entries. */
+interface GroupIndex {
   /** The first entry with a name, per name. */
   readonly firstByName: Map<string, Placed>;
   /** Named entries by quality and literal prefix (see `bucketKey`), each list in order. */
@@ -62,43 +67,55 @@ interface Group {
   readonly prefixLengths: Map<number, number[]>;
 }
 
+/**
+ * Most merged sets are one namespace's policy with a few entries: scanning them is cheaper than building
+ * maps, which the 42,000-line benchmark file kept four of per set (2,000 maps; bench/notes.md).
+ */
+const SMALL_GROUP = 32;
+
 // Keyed on the peers array: `peersOf` answers the same array for every policy of one set.
 const groups = new WeakMap<readonly PolicyObject[], Group>();
 
 function groupOf(peers: readonly PolicyObject[]): Group {
   const known = groups.get(peers);
   if (known) return known;
-  const group: Group = {
-    byPolicy: new Map(),
-    firstByName: new Map(),
-    byPrefix: new Map(),
-    prefixLengths: new Map(),
-  };
-  let order = 0;
+  const all: Placed[] = [];
   for (let p = 0; p < peers.length; p++) {
     const policy = peers[p];
-    const list: Placed[] = [];
     for (let e = 0; e < policy.repositories.length; e++) {
-      const entry = policy.repositories[e];
-      const item: Placed = { policy, entry, order: order++ };
-      list.push(item);
-      if (!entry.hasName) continue;
-      if (!group.firstByName.has(entry.name)) group.firstByName.set(entry.name, item);
-      const quality = matchQuality(entry.name);
-      const prefix = literalPrefix(entry.name);
-      const key = bucketKey(quality, prefix);
-      const bucket = group.byPrefix.get(key);
-      if (bucket) bucket.push(item);
-      else group.byPrefix.set(key, [item]);
-      const lengths = group.prefixLengths.get(quality);
-      if (!lengths) group.prefixLengths.set(quality, [prefix.length]);
-      else if (!lengths.includes(prefix.length)) lengths.push(prefix.length);
+      all.push({ policy, entry: policy.repositories[e], order: all.length });
     }
-    // A policy listed twice in one set cannot happen (peers are distinct objects); keep the first if it did.
-    if (!group.byPolicy.has(policy)) group.byPolicy.set(policy, list);
   }
+  const group: Group = all.length > SMALL_GROUP ? { all, index: indexOf(all) } : { all: keptList(all) };
   groups.set(peers, group);
   return group;
+}
+
+function indexOf(all: readonly Placed[]): GroupIndex {
+  const index: GroupIndex = { firstByName: new Map(), byPrefix: new Map(), prefixLengths: new Map() };
+  for (let i = 0; i < all.length; i++) {
+    const item = all[i];
+    const { entry } = item;
+    if (!entry.hasName) continue;
+    if (!index.firstByName.has(entry.name)) index.firstByName.set(entry.name, item);
+    const quality = matchQuality(entry.name);
+    const prefix = literalPrefix(entry.name);
+    const key = bucketKey(quality, prefix);
+    const bucket = index.byPrefix.get(key);
+    if (bucket) bucket.push(item);
+    else index.byPrefix.set(key, [item]);
+    const lengths = index.prefixLengths.get(quality);
+    if (!lengths) index.prefixLengths.set(quality, [prefix.length]);
+    else if (!lengths.includes(prefix.length)) lengths.push(prefix.length);
+  }
+  return index;
+}
+
+function firstByName(group: Group, name: string): Placed | undefined {
+  if (group.index) return group.index.firstByName.get(name);
+  const { all } = group;
+  for (let i = 0; i < all.length; i++) if (all[i].entry.hasName && all[i].entry.name === name) return all[i];
+  return undefined;
 }
 
 function bucketKey(quality: number, prefix: string): string {
@@ -112,23 +129,29 @@ function literalPrefix(name: string): string {
 }
 
 /**
- * The first earlier entry that `shadows` b. Only entries whose literal prefix is a prefix of b's literal
- * prefix can cover b: every match is anchored at the start (`compare` in wildcard.ts), so `covers(a, b)`
- * needs b's name with its stars replaced (which starts with b's literal prefix, then a character no pattern
- * holds) to begin with a's literal prefix. With a host part the same holds: a host with a `*` constrains
- * only b's host, whose literal prefix is b's; a host without `*` must equal b's host, and then a's rest is
- * anchored at the start of b's rest. So looking up each prefix of b's literal prefix finds every candidate.
+ * The first earlier entry that `shadows` b. A small set is scanned in order. In a large one, only entries
+ * whose literal prefix is a prefix of b's literal prefix can cover b: every match is anchored at the start
+ * (`compare` in wildcard.ts), so `covers(a, b)` needs b's name with its stars replaced (which starts with b's
+ * literal prefix, then a character no pattern holds) to begin with a's literal prefix. With a host part the
+ * same holds: a host with a `*` constrains only b's host, whose literal prefix is b's; a host without `*`
+ * must equal b's host, and then a's rest is anchored at the start of b's rest. So looking up each prefix of
+ * b's literal prefix finds every candidate.
  */
 function firstShadow(group: Group, b: Placed): Placed | undefined {
+  const { index } = group;
+  if (!index) {
+    for (let i = 0; i < b.order; i++) if (shadows(group.all[i], b)) return group.all[i];
+    return undefined;
+  }
   const quality = matchQuality(b.entry.name);
   const prefix = literalPrefix(b.entry.name);
   let best: Placed | undefined;
   // Only lengths some entry's prefix has can hit a bucket; the rest would build keys that find nothing.
-  const lengths = group.prefixLengths.get(quality) ?? EMPTY_LIST;
+  const lengths = index.prefixLengths.get(quality) ?? EMPTY_LIST;
   for (let l = 0; l < lengths.length; l++) {
     const length = lengths[l];
     if (length > prefix.length) continue;
-    const bucket = group.byPrefix.get(bucketKey(quality, prefix.slice(0, length))) ?? EMPTY_LIST;
+    const bucket = index.byPrefix.get(bucketKey(quality, prefix.slice(0, length))) ?? EMPTY_LIST;
     for (let i = 0; i < bucket.length; i++) {
       const a = bucket[i];
       if (a.order >= b.order || (best && a.order >= best.order)) break;
