@@ -1,7 +1,7 @@
 import { DEFAULT_TRUST_SETTINGS } from '../../../shared/trustSettings';
 import { keepShapesAlive } from '../liveShapes';
 import { ParseCache } from '../yaml/parseCache';
-import { DEFAULT_PARSE_LIMITS } from '../yaml/yamlFile';
+import { DEFAULT_PARSE_LIMITS, parseYamlFile } from '../yaml/yamlFile';
 import { createDefaultLanguageService } from './defaultLanguageService';
 import { warmUpSample } from './warmUpSample';
 
@@ -38,12 +38,14 @@ export async function warmUpLanguageService(sample: string = warmUpSample()): Pr
     await service.validate(file, options);
   }
   // Last, one copy of each template: the throwaway service then holds one object of every shape it built,
-  // and is kept, so a full GC does not de-optimise the code just warmed (liveShapes.ts).
+  // and is kept, so a full GC does not de-optimise the code just warmed (liveShapes.ts). The parse cache
+  // releases syntax trees once read (yaml/parsedChunk.ts), so one parse of that copy is kept as well, for
+  // the node shapes.
   const small = cache.get(uri, versions.length, warmUpSample(1));
   service.indexFile(small);
   await service.validate(small, options);
   await service.close();
-  keepShapesAlive({ service, cache });
+  keepShapesAlive({ service, cache, trees: parseYamlFile(uri, 0, warmUpSample(1)) });
 }
 
 /** Edits replayed after the open; each re-checks the whole sample incrementally. */
