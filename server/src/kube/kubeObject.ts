@@ -1,5 +1,6 @@
 import { asMap, asSeq, asString, findPair } from '../yaml/navigate';
 import type { YamlDocument } from '../yaml/yamlFile';
+import type { Writable } from '../writable';
 import { EMPTY_LIST } from '../emptyList';
 
 /** Start and end (exclusive) offsets in the file text. */
@@ -39,13 +40,15 @@ export function readKubeObjectNode(doc: YamlDocument, value: unknown): KubeObjec
   const namespace = findPair(doc, metadata, 'namespace');
   const nameText = asString(doc, name?.value);
   const namespaceText = asString(doc, namespace?.value);
-  return {
+  // Optional fields set after the literal, not spread into it (faster in V8; parseImageReference.ts).
+  const object: Writable<KubeObject> = {
     apiVersion: apiVersionText,
     kind: kindText,
-    ...(nameText === undefined ? {} : { name: nameText }),
-    ...(namespaceText === undefined ? {} : { namespace: namespaceText }),
     ownerReferences: readOwnerReferences(doc, findPair(doc, metadata, 'ownerReferences')?.value),
   };
+  if (nameText !== undefined) object.name = nameText;
+  if (namespaceText !== undefined) object.namespace = namespaceText;
+  return object;
 }
 
 function readOwnerReferences(doc: YamlDocument, value: unknown): readonly OwnerReference[] {

@@ -52,12 +52,10 @@ function findKubeObjects(doc: YamlDocument): LocatedKubeObject[] {
     const object = readKubeObjectNode(doc, value);
     if (!object || found.length >= MAX_OBJECTS) return;
     const ownAlias = alias ?? aliasRange(value);
-    found.push({
-      object,
-      path,
-      viaAlias: ownAlias !== undefined,
-      ...(ownAlias ? { aliasOffsets: ownAlias } : {}),
-    });
+    // The optional field picks the literal rather than being spread into one (faster in V8; parseImageReference.ts).
+    found.push(
+      ownAlias ? { object, path, viaAlias: true, aliasOffsets: ownAlias } : { object, path, viaAlias: false },
+    );
     if (object.apiVersion !== 'v1' || object.kind !== 'List' || depth >= MAX_LIST_DEPTH) return;
     const itemsValue = findPair(doc, value, 'items')?.value;
     const itemsAlias = ownAlias ?? aliasRange(itemsValue);

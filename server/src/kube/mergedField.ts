@@ -26,7 +26,7 @@ export function fieldOf(doc: YamlDocument, map: unknown, key: string, depth = 0)
   for (const source of sources) {
     const found = fieldOf(doc, source, key, depth + 1);
     const alias = aliasRange(source) ?? aliasRange(merge.value);
-    if (found) return { value: found.value, ...(alias ? { mergeAlias: alias } : {}) };
+    if (found) return alias ? { value: found.value, mergeAlias: alias } : { value: found.value };
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import {
   REFERENCE_REGEXP,
 } from './referenceGrammar';
 import { splitDockerDomain, type DockerDomainSplit } from './splitDockerDomain';
+import type { Writable } from '../writable';
 
 /** Longer strings are refused before matching: a hostile string should not reach the regular expression. */
 export const MAX_REFERENCE_LENGTH = 4096;
@@ -45,13 +46,11 @@ export function parseNormalizedNamed(text: string): NormalizedNamed {
   const tag = match[2];
   const digest = match[3];
   if (digest !== undefined && !isSupportedDigest(digest)) return { ok: false, failure: 'digest' };
-  return {
-    ok: true,
-    split,
-    name,
-    ...(tag === undefined ? {} : { tag }),
-    ...(digest === undefined ? {} : { digest }),
-  };
+  // Optional fields set after the literal, not spread into it (faster in V8; parseImageReference.ts).
+  const result: Writable<Extract<NormalizedNamed, { ok: true }>> = { ok: true, split, name };
+  if (tag !== undefined) result.tag = tag;
+  if (digest !== undefined) result.digest = digest;
+  return result;
 }
 
 /** go-digest `Digest.Validate`: a known algorithm, the exact hex length, lower-case hex. */

@@ -1,3 +1,5 @@
+import type { Writable } from '../writable';
+
 /** The pieces of a reference as written, found by separators only (no validation). */
 export interface WrittenParts {
   /** Name without tag and digest, e.g. `index.docker.io/org/app`. */
@@ -19,11 +21,9 @@ export function splitWrittenParts(text: string): WrittenParts {
   const namePart = at >= 0 ? text.slice(0, at) : text;
   const colon = namePart.indexOf(':', namePart.lastIndexOf('/') + 1);
   const repo = colon >= 0 ? namePart.slice(0, colon) : namePart;
-  return {
-    repo,
-    tagAt: colon + 1,
-    digestAt: at + 1,
-    ...(colon >= 0 ? { tag: namePart.slice(colon + 1) } : {}),
-    ...(at >= 0 ? { digest: text.slice(at + 1) } : {}),
-  };
+  // Optional fields set after the literal, not spread into it (faster in V8; parseImageReference.ts).
+  const parts: Writable<WrittenParts> = { repo, tagAt: colon + 1, digestAt: at + 1 };
+  if (colon >= 0) parts.tag = namePart.slice(colon + 1);
+  if (at >= 0) parts.digest = text.slice(at + 1);
+  return parts;
 }

@@ -103,12 +103,9 @@ function predictFromSet(image: string, namespace: string, set: PolicySet): Admis
     : undefined;
   if (trustServer?.source === 'none')
     notes.push(`Portieris will deny this image: ${NO_TRUST_SERVER_MESSAGE}.`);
-  return {
-    verdict: 'allowed',
-    source: useNamespace ? 'ImagePolicy' : 'ClusterImagePolicy',
-    selection,
-    requirements,
-    ...(trustServer ? { trustServer } : {}),
-    notes: keptList(notes),
-  };
+  const source = useNamespace ? 'ImagePolicy' : 'ClusterImagePolicy';
+  // The optional field picks the literal rather than being spread into one (faster in V8; kube/parseImageReference.ts).
+  return trustServer
+    ? { verdict: 'allowed', source, selection, requirements, trustServer, notes: keptList(notes) }
+    : { verdict: 'allowed', source, selection, requirements, notes: keptList(notes) };
 }

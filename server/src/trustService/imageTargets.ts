@@ -1,3 +1,4 @@
+import type { Writable } from '../writable';
 import { findWorkloadImages, parseImageReference, type ImageReference, type WorkloadImage } from '../kube';
 import { predictAdmission, type AdmissionPrediction, type PolicySource } from '../policy';
 import type { Environment } from '../trust/transport/proxy';
@@ -70,17 +71,11 @@ export function documentImageTargets(doc: YamlDocument, context: TargetContext):
         : requirement.signerSecrets.map((secret) =>
             context.signers.signerFor(secret, namespace, context.defaultNamespace),
           );
-    targets.push({
-      found,
-      ref,
-      namespace,
-      prediction,
-      requirement,
-      server,
-      signers,
-      ...(server.source === 'none' ? {} : { repositoryKey: repositoryKey(server.url, ref.name) }),
-      ...(ref.digest === undefined ? { registryKey: registryKey(ref) } : {}),
-    });
+    // Optional fields set after the literal, not spread into it (faster in V8; kube/parseImageReference.ts).
+    const target: Writable<ImageTarget> = { found, ref, namespace, prediction, requirement, server, signers };
+    if (server.source !== 'none') target.repositoryKey = repositoryKey(server.url, ref.name);
+    if (ref.digest === undefined) target.registryKey = registryKey(ref);
+    targets.push(target);
   }
   return targets;
 }

@@ -1,3 +1,4 @@
+import type { Writable } from '../../writable';
 import type { DiagnosticCode } from '../../diagnostics/codes';
 import type { Finding, FindingData, Severity } from '../../diagnostics/finding';
 import type { YamlFile } from '../../yaml/yamlFile';
@@ -110,7 +111,16 @@ export function finding(
   message: string,
   extra: { data?: FindingData; tags?: readonly ('unnecessary' | 'deprecated')[] } = {},
 ): Finding {
-  return { code, severity, message, range: context.file.lines.rangeOf(span.start, span.end), ...extra };
+  // Optional fields set after the literal, not spread into it (faster in V8; kube/parseImageReference.ts).
+  const result: Writable<Finding> = {
+    code,
+    severity,
+    message,
+    range: context.file.lines.rangeOf(span.start, span.end),
+  };
+  if (extra.data !== undefined) result.data = extra.data;
+  if (extra.tags !== undefined) result.tags = extra.tags;
+  return result;
 }
 
 /** "entry 2 of this ImagePolicy" or `entry 1 of ClusterImagePolicy "base"`, for messages. */
