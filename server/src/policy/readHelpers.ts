@@ -33,8 +33,9 @@ export function readTrue(doc: YamlDocument, map: unknown, key: string): { value:
   const value = findPair(doc, map, key)?.value;
   const node = resolveNode(doc, value);
   const span = spanOf(value);
-  const result = { value: isScalar(node) && node.value === true };
-  return span ? { ...result, span } : result;
+  const isTrue = isScalar(node) && node.value === true;
+  // Two literals rather than a spread into one (faster in V8; kube/parseImageReference.ts).
+  return span ? { value: isTrue, span } : { value: isTrue };
 }
 
 /**
