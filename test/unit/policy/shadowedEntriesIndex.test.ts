@@ -54,3 +54,26 @@ test('when 300 random entry lists, small and large, are checked → duplicate an
   // The random lists must exercise both checks, or this test proves nothing.
   assert.ok(compared > 100, `only ${compared} findings compared`);
 });
+
+test('when two policies of one set list the same names → only the later policy’s entries are duplicates, small set or large', () => {
+  for (const count of [3, 20]) {
+    // 2 × 20 entries is above the 32 up to which a set is scanned rather than indexed.
+    const names = Array.from({ length: count }, (_, i) => `icr.io/team-${i}/app`);
+    const first = policyYaml('ClusterImagePolicy', 'a', names);
+    const text = `${first}---\n${policyYaml('ClusterImagePolicy', 'b', names)}`;
+    const secondStartLine = first.split('\n').length;
+    const findings = checkPolicySemantics(
+      yamlFile('file:///p.yaml', text),
+      indexOf({ 'file:///p.yaml': text }),
+    ).filter((f) => f.code === 'policy-duplicate-entry');
+    assert.equal(findings.length, count, `${count} entries each`);
+    assert.ok(
+      findings.every((f) => f.range.start.line >= secondStartLine),
+      `${count} entries each: all on policy b`,
+    );
+    assert.deepEqual(
+      findings.map((f) => /entry (\d+) of/.exec(f.message)?.[1]),
+      names.map((_, i) => String(i + 1)),
+    );
+  }
+});

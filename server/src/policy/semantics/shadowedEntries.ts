@@ -25,9 +25,10 @@ export function checkShadowedEntries(context: SemanticContext): Finding[] {
     const policy = context.policies[p];
     const group = groupOf(context.peersOf(policy));
     const { all } = group;
-    for (let i = 0; i < all.length; i++) {
+    // A policy's entries are placed one after another (`groupOf`): walk its run only.
+    for (let i = firstOf(group, policy); i < all.length && all[i].policy === policy; i++) {
       const b = all[i];
-      if (b.policy !== policy || !b.entry.hasName) continue;
+      if (!b.entry.hasName) continue;
       const first = firstByName(group, b.entry.name);
       if (first && first.order < b.order) {
         findings.push(
@@ -59,6 +60,8 @@ interface Group {
 
 /** Lookups that spare a large set comparing all pairs of entries. */
 interface GroupIndex {
+  /** Where each policy's run of entries starts in `all`. */
+  readonly firstOf: Map<PolicyObject, number>;
   /** The first entry with a name, per name. */
   readonly firstByName: Map<string, Placed>;
   /** Named entries by quality and literal prefix (see `bucketKey`), each list in order. */
@@ -92,10 +95,17 @@ function groupOf(peers: readonly PolicyObject[]): Group {
 }
 
 function indexOf(all: readonly Placed[]): GroupIndex {
-  const index: GroupIndex = { firstByName: new Map(), byPrefix: new Map(), prefixLengths: new Map() };
+  const index: GroupIndex = {
+    firstOf: new Map(),
+    firstByName: new Map(),
+    byPrefix: new Map(),
+    prefixLengths: new Map(),
+  };
   for (let i = 0; i < all.length; i++) {
     const item = all[i];
     const { entry } = item;
+    // A policy listed twice in one set cannot happen (peers are distinct objects); keep the first if it did.
+    if (!index.firstOf.has(item.policy)) index.firstOf.set(item.policy, i);
     if (!entry.hasName) continue;
     if (!index.firstByName.has(entry.name)) index.firstByName.set(entry.name, item);
     const quality = matchQuality(entry.name);
@@ -109,6 +119,14 @@ function indexOf(all: readonly Placed[]): GroupIndex {
     else if (!lengths.includes(prefix.length)) lengths.push(prefix.length);
   }
   return index;
+}
+
+/** Index in `group.all` of the first entry of `policy`; `all.length` when it has none. */
+function firstOf(group: Group, policy: PolicyObject): number {
+  const { all, index } = group;
+  if (index) return index.firstOf.get(policy) ?? all.length;
+  for (let i = 0; i < all.length; i++) if (all[i].policy === policy) return i;
+  return all.length;
 }
 
 function firstByName(group: Group, name: string): Placed | undefined {
